@@ -1,0 +1,117 @@
+package dev.rotor.filter.configuration;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Typed, validated reads from one key→value source (MicroProfile Config, web.xml parameters, the environment).
+ * Every failure is an {@link InvalidSettingException} that names the key, so a bad deployment says what to fix.
+ */
+public final class Settings {
+
+    private final Function<String, Optional<String>> source;
+
+    private Settings(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    public static Settings from(Function<String, Optional<String>> source) {
+        return new Settings(key -> source.apply(key).map(String::strip).filter(value -> !value.isEmpty()));
+    }
+
+    /**
+     * Reads {@code key} as a system property, then as an environment variable named like MicroProfile Config does
+     * ({@code rotor.redis.url} → {@code ROTOR_REDIS_URL}), then from {@code fallback}.
+     */
+    public static Settings systemThenEnvironmentThen(Function<String, Optional<String>> fallback) {
+        return from(key -> Optional.ofNullable(System.getProperty(key))
+                .or(() -> Optional.ofNullable(System.getenv(environmentName(key))))
+                .or(() -> fallback.apply(key)));
+    }
+
+    public static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    public Optional<String> optional(String key) {
+        return source.apply(key);
+    }
+
+    public String string(String key, String defaultValue) {
+        return optional(key).orElse(defaultValue);
+    }
+
+    public Duration duration(String key, Duration defaultValue) {
+        Duration value = optional(key).map(text -> parseDuration(key, text)).orElse(defaultValue);
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidSettingException(key, "must be a positive duration");
+        }
+        return value;
+    }
+
+    public int positiveInt(String key, int defaultValue) {
+        int value = optional(key).map(text -> parseInt(key, text)).orElse(defaultValue);
+        if (value <= 0) {
+            throw new InvalidSettingException(key, "must be a positive number");
+        }
+        return value;
+    }
+
+    public URI httpUri(String key, String defaultValue) {
+        URI uri = parseUri(key, string(key, defaultValue));
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new InvalidSettingException(key, "must be an absolute http(s) URL");
+        }
+        return uri;
+    }
+
+    public <E extends Enum<E>> E oneOf(String key, Class<E> type, E defaultValue) {
+        return optional(key).map(text -> parseEnum(key, type, text)).orElse(defaultValue);
+    }
+
+    public List<String> list(String key, String defaultValue) {
+        return Arrays.stream(string(key, defaultValue).split(","))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
+    }
+
+    static URI parseUri(String key, String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(key, "is not a valid URL");
+        }
+    }
+
+    private static Duration parseDuration(String key, String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSettingException(key, "must be an ISO-8601 duration such as PT15M");
+        }
+    }
+
+    private static int parseInt(String key, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, "must be a whole number");
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(String key, Class<E> type, String text) {
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.name().equalsIgnoreCase(text.replace('-', '_')))
+                .findFirst()
+                .orElseThrow(() -> new InvalidSettingException(key,
+                        "must be one of " + Arrays.toString(type.getEnumConstants())));
+    }
+}

@@ -1,0 +1,9 @@
+package dev.rotor.filter.verification;
+
+/** A JWKS member that cannot be used as a verification key. The message never contains key material. */
+public final class InvalidJwkException extends RuntimeException {
+
+    public InvalidJwkException(String message) {
+        super(message);
+    }
+}

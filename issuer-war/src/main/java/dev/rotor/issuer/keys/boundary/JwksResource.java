@@ -1,0 +1,25 @@
+package dev.rotor.issuer.keys.boundary;
+
+import dev.rotor.issuer.keys.control.JwksSnapshots;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code GET /.well-known/jwks.json}: every live public key of every instance (RFC 7517). */
+@Path(".well-known/jwks.json")
+public class JwksResource {
+
+    static final String CACHE_CONTROL = "public, max-age=60";
+
+    @Inject
+    JwksSnapshots snapshots;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "application/jwk-set+json"})
+    public Response jwks() {
+        return Response.ok(snapshots.jwks()).header("Cache-Control", CACHE_CONTROL).build();
+    }
+}

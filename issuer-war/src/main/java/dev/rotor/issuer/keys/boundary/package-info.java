@@ -1,0 +1,2 @@
+/** Keys over HTTP: the JWKS and the discovery document. */
+package dev.rotor.issuer.keys.boundary;

@@ -1,0 +1,69 @@
+package dev.rotor.issuer.keys.control;
+
+import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.keys.entity.PublishedKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JWKS: the union of every live instance's public keys, read from the registry. When Redis cannot be read, the
+ * last snapshot is served while it is younger than one access-token lifetime; after that the caller gets the error.
+ */
+@ApplicationScoped
+public class JwksSnapshots {
+
+    private final PublicKeyRegistry registry;
+    private final Clock clock;
+    private final Duration maxStaleness;
+    private volatile Snapshot last;
+
+    @Inject
+    public JwksSnapshots(PublicKeyRegistry registry, IssuerConfig config, Clock clock) {
+        this(registry, config.accessTtl(), clock);
+    }
+
+    JwksSnapshots(PublicKeyRegistry registry, Duration maxStaleness, Clock clock) {
+        this.registry = registry;
+        this.maxStaleness = maxStaleness;
+        this.clock = clock;
+    }
+
+    protected JwksSnapshots() {
+        this(null, (Duration) null, null);
+    }
+
+    /**
+     * @throws KeyRegistryUnavailableException when Redis is unreachable and there is no recent snapshot
+     */
+    public JsonObject jwks() {
+        Instant now = clock.instant();
+        try {
+            JsonObject jwks = toJwks(registry.live(now));
+            last = new Snapshot(jwks, now);
+            return jwks;
+        } catch (KeyRegistryUnavailableException e) {
+            Snapshot snapshot = last;
+            if (snapshot != null && snapshot.takenAt().plus(maxStaleness).isAfter(now)) {
+                return snapshot.jwks();
+            }
+            throw e;
+        }
+    }
+
+    private static JsonObject toJwks(List<PublishedKey> keys) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        keys.forEach(key -> array.add(key.key().jwk()));
+        return Json.createObjectBuilder().add("keys", array).build();
+    }
+
+    private record Snapshot(JsonObject jwks, Instant takenAt) {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.rotor.issuer.keys.control;
+
+import dev.rotor.issuer.configuration.IssuerConfig;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How long keys live. A key stays published as long as a token it signed can still be accepted: the access-token
+ * lifetime plus the verifiers' leeway after it last signed. An active key may sign until its instance's next missed
+ * heartbeat, so a crashed instance's key ages out on its own.
+ */
+public record KeyLifetimes(Duration rotation, Duration heartbeat, Duration accessTtl, Duration leeway) {
+
+    public static KeyLifetimes of(IssuerConfig config) {
+        return new KeyLifetimes(config.rotation(), config.heartbeat(), config.accessTtl(), config.leeway());
+    }
+
+    /** Expiry of an active key renewed at {@code now}. */
+    public Instant activeExpiry(Instant now) {
+        return now.plus(heartbeat).plus(accessTtl).plus(leeway);
+    }
+
+    /** Expiry of a key that stopped signing at {@code retiredAt}. */
+    public Instant retiredExpiry(Instant retiredAt) {
+        return retiredAt.plus(accessTtl).plus(leeway);
+    }
+
+    public Instant rotationDue(Instant createdAt) {
+        return createdAt.plus(rotation);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.rotor.issuer.keys.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drives {@link KeyRotation} on the container's managed scheduler: the first key at start, a heartbeat that renews
+ * this instance's keys, rotation when due, and retries with exponential backoff while Redis is unreachable.
+ */
+@ApplicationScoped
+public class KeyMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(KeyMaintenance.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final KeyRotation rotation;
+    private int failures;
+    private volatile boolean stopped;
+    private volatile ScheduledFuture<?> next;
+
+    @Inject
+    public KeyMaintenance(KeyRotation rotation) {
+        this.rotation = rotation;
+    }
+
+    protected KeyMaintenance() {
+        this(null);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        scheduleAfter(tick());
+    }
+
+    /** One round of maintenance. Returns how long to wait before the next one. */
+    synchronized Duration tick() {
+        try {
+            if (rotation.rotationDue()) {
+                rotation.rotate();
+            } else {
+                rotation.renew();
+            }
+            if (failures > 0) {
+                LOG.info("ROTOR-K002 public-key registry reachable again; keys re-published");
+            }
+            failures = 0;
+            Duration untilRotation = rotation.untilRotation();
+            return untilRotation.compareTo(rotation.heartbeat()) < 0 ? untilRotation : rotation.heartbeat();
+        } catch (KeyRegistryUnavailableException e) {
+            if (failures++ == 0) {
+                LOG.warning("ROTOR-K102 public-key registry unreachable; the current key keeps signing, retrying: "
+                        + e.getCause().getClass().getSimpleName());
+            }
+            return backoff(failures);
+        }
+    }
+
+    Duration backoff(int failedAttempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failedAttempts - 1, 10));
+        return delay.compareTo(rotation.heartbeat()) < 0 ? delay : rotation.heartbeat();
+    }
+
+    private void scheduleAfter(Duration delay) {
+        if (!stopped) {
+            next = scheduler.schedule(this::runScheduled, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A background loop must outlive any single failure, or keys would silently stop being renewed. */
+    private void runScheduled() {
+        Duration delay;
+        try {
+            delay = tick();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "ROTOR-K103 key maintenance failed; retrying after one heartbeat", e);
+            delay = rotation.heartbeat();
+        }
+        scheduleAfter(delay);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        ScheduledFuture<?> pending = next;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+}

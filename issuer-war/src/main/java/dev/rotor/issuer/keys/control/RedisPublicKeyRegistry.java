@@ -1,0 +1,105 @@
+package dev.rotor.issuer.keys.control;
+
+import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.keys.entity.PublishedKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+
+/**
+ * The registry in Redis: a sorted set of kids scored by expiry, and a hash of kid → key record. Reading costs
+ * O(live keys) and never uses {@code KEYS}. Both entries carry a TTL of the latest expiry, so a registry whose
+ * instances all died cleans itself up. The hash tag keeps both on one Cluster slot for the script.
+ */
+@ApplicationScoped
+public class RedisPublicKeyRegistry implements PublicKeyRegistry {
+
+    private static final Logger LOG = Logger.getLogger(RedisPublicKeyRegistry.class.getName());
+
+    /** ARGV: now, then (kid, expiry, record) triples. Upserts, drops expired kids, then renews both TTLs. */
+    private static final String PUBLISH = """
+            for i = 2, #ARGV, 3 do
+              redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+              redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2])
+            end
+            local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+            for _, kid in ipairs(expired) do redis.call('HDEL', KEYS[2], kid) end
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+            local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+            if last[2] then
+              redis.call('PEXPIREAT', KEYS[1], last[2])
+              redis.call('PEXPIREAT', KEYS[2], last[2])
+            end
+            return #expired
+            """;
+
+    private final UnifiedJedis redis;
+    private final String expiryKey;
+    private final String recordKey;
+
+    @Inject
+    public RedisPublicKeyRegistry(UnifiedJedis redis, IssuerConfig config) {
+        this(redis, config.redisPrefix());
+    }
+
+    public RedisPublicKeyRegistry(UnifiedJedis redis, String prefix) {
+        this.redis = redis;
+        this.expiryKey = prefix + "{jwks}:expiry";
+        this.recordKey = prefix + "{jwks}:keys";
+    }
+
+    protected RedisPublicKeyRegistry() {
+        this.redis = null;
+        this.expiryKey = null;
+        this.recordKey = null;
+    }
+
+    @Override
+    public void publish(List<PublishedKey> keys, Instant now) {
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(now.toEpochMilli()));
+        for (PublishedKey key : keys) {
+            args.add(key.kid());
+            args.add(Long.toString(key.expiresAt().toEpochMilli()));
+            args.add(PublishedKeyJson.write(key));
+        }
+        try {
+            redis.eval(PUBLISH, List.of(expiryKey, recordKey), args);
+        } catch (JedisException e) {
+            throw new KeyRegistryUnavailableException(e);
+        }
+    }
+
+    @Override
+    public List<PublishedKey> live(Instant now) {
+        try {
+            List<String> kids = redis.zrangeByScore(expiryKey, "(" + now.toEpochMilli(), "+inf");
+            if (kids.isEmpty()) {
+                return List.of();
+            }
+            return redis.hmget(recordKey, kids.toArray(String[]::new)).stream()
+                    .filter(Objects::nonNull)
+                    .map(this::readOrSkip)
+                    .filter(Objects::nonNull)
+                    .toList();
+        } catch (JedisException e) {
+            throw new KeyRegistryUnavailableException(e);
+        }
+    }
+
+    private PublishedKey readOrSkip(String json) {
+        try {
+            return PublishedKeyJson.read(json);
+        } catch (RuntimeException e) {
+            LOG.warning("ROTOR-K101 skipped a malformed public-key record in Redis");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rotor.issuer.keys.entity;
+
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import jakarta.json.JsonObject;
+
+import java.security.KeyPair;
+import java.time.Instant;
+
+/**
+ * This instance's key that signs. The private key lives only inside the java-jwt {@link Algorithm}, which never
+ * hands it out; nothing here returns, serializes or prints it. Once the key is retired this object is dropped, and
+ * with it the private key.
+ */
+public final class SigningKey {
+
+    private final PublicKeyInfo publicKey;
+    private final Algorithm signer;
+
+    private SigningKey(PublicKeyInfo publicKey, Algorithm signer) {
+        this.publicKey = publicKey;
+        this.signer = signer;
+    }
+
+    /** Binds a fresh key pair to its algorithm and its public JWK. The caller drops its reference to the pair. */
+    public static SigningKey of(KeyAlgorithm algorithm, KeyPair keyPair, JsonObject publicJwk, Instant createdAt) {
+        return new SigningKey(new PublicKeyInfo(publicJwk.getString("kid"), algorithm, publicJwk, createdAt),
+                algorithm.signer(keyPair));
+    }
+
+    /** Adds this key's {@code kid} to the header and signs. */
+    public String sign(JWTCreator.Builder token) {
+        return token.withKeyId(publicKey.kid()).sign(signer);
+    }
+
+    public PublicKeyInfo publicKey() {
+        return publicKey;
+    }
+
+    public String kid() {
+        return publicKey.kid();
+    }
+
+    @Override
+    public String toString() {
+        return "SigningKey[kid=" + kid() + ", alg=" + publicKey.algorithm() + "]";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rotor.issuer.redis;
+
+import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.issuer.configuration.IssuerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.util.logging.Logger;
+
+/** The issuer's one Redis client: the configured Redis, or an embedded one when {@code rotor.redis.url} is unset. */
+@ApplicationScoped
+public class RedisClientProducer {
+
+    private static final Logger LOG = Logger.getLogger(RedisClientProducer.class.getName());
+
+    @Inject
+    IssuerConfig config;
+
+    @Inject
+    EmbeddedRedis embedded;
+
+    @Produces
+    @Singleton
+    public RedisEndpoint endpoint() {
+        if (!config.embeddedRedis()) {
+            return config.redis();
+        }
+        RedisEndpoint endpoint = embedded.start();
+        LOG.info(() -> "ROTOR-R001 no " + IssuerConfig.REDIS_URL + " set: started an embedded Redis at " + endpoint
+                + " (use it for a local verifier; set ROTOR_REDIS_URL in production)");
+        return endpoint;
+    }
+
+    @Produces
+    @Singleton
+    public UnifiedJedis client(RedisEndpoint endpoint) {
+        return endpoint.client();
+    }
+
+    public void close(@Disposes UnifiedJedis client) {
+        client.close();
+    }
+}
