@@ -17,7 +17,7 @@ public enum KeyAlgorithm {
 
     RS256 {
         @Override
-        public KeyPair generateKeyPair() throws GeneralSecurityException {
+        KeyPair generateKeyPair() throws GeneralSecurityException {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
             return generator.generateKeyPair();
@@ -31,7 +31,7 @@ public enum KeyAlgorithm {
 
     ES256 {
         @Override
-        public KeyPair generateKeyPair() throws GeneralSecurityException {
+        KeyPair generateKeyPair() throws GeneralSecurityException {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             return generator.generateKeyPair();
@@ -43,7 +43,7 @@ public enum KeyAlgorithm {
         }
     };
 
-    public abstract KeyPair generateKeyPair() throws GeneralSecurityException;
+    abstract KeyPair generateKeyPair() throws GeneralSecurityException;
 
     abstract Algorithm signer(KeyPair keyPair);
 }

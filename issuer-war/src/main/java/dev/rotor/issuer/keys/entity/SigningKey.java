@@ -4,6 +4,7 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import jakarta.json.JsonObject;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Instant;
 
@@ -22,9 +23,18 @@ public final class SigningKey {
         this.signer = signer;
     }
 
-    /** Binds a fresh key pair to its algorithm and its public JWK. The caller drops its reference to the pair. */
-    public static SigningKey of(KeyAlgorithm algorithm, KeyPair keyPair, JsonObject publicJwk, Instant createdAt) {
-        return new SigningKey(new PublicKeyInfo(publicJwk.getString("kid"), algorithm, publicJwk, createdAt),
+    /** Generates a key pair in memory. Only the public half is ever handed out, as {@link #publicKey()}. */
+    public static SigningKey generate(KeyAlgorithm algorithm, Instant createdAt) {
+        try {
+            return of(algorithm, algorithm.generateKeyPair(), createdAt);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot generate " + algorithm + " keys", e);
+        }
+    }
+
+    static SigningKey of(KeyAlgorithm algorithm, KeyPair keyPair, Instant createdAt) {
+        JsonObject jwk = JwkEncoder.encode(algorithm, keyPair.getPublic());
+        return new SigningKey(new PublicKeyInfo(jwk.getString("kid"), algorithm, jwk, createdAt),
                 algorithm.signer(keyPair));
     }
 

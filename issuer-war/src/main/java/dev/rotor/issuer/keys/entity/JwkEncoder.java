@@ -1,6 +1,5 @@
-package dev.rotor.issuer.keys.control;
+package dev.rotor.issuer.keys.entity;
 
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -15,14 +14,14 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /** Encodes a public key as a JWK (RFC 7517/7518) whose {@code kid} is its RFC 7638 thumbprint. */
-public final class JwkEncoder {
+final class JwkEncoder {
 
     private static final int P256_COORDINATE_BYTES = 32;
 
     private JwkEncoder() {
     }
 
-    public static JsonObject encode(KeyAlgorithm algorithm, PublicKey key) {
+    static JsonObject encode(KeyAlgorithm algorithm, PublicKey key) {
         return switch (algorithm) {
             case RS256 -> rsa((RSAPublicKey) key);
             case ES256 -> ec((ECPublicKey) key);

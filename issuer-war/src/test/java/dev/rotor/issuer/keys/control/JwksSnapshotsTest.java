@@ -1,0 +1,123 @@
+package dev.rotor.issuer.keys.control;
+
+import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.testsupport.MutableClock;
+import dev.rotor.testsupport.RedisFixture;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JwksSnapshotsTest {
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+
+    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "k", "oth");
+
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final KeyLifetimes lifetimes = new KeyLifetimes(
+            Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(30));
+    private UnifiedJedis client;
+    private RedisPublicKeyRegistry registry;
+
+    @BeforeEach
+    void connect() {
+        if (!redis.isRunning()) {
+            redis.restart();
+        }
+        client = RedisEndpoint.loopback(redis.port()).client();
+        client.flushAll();
+        registry = new RedisPublicKeyRegistry(client, "rotor:");
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    @Test
+    void jwksListsEveryInstanceKeyWithoutPrivateMembers() {
+        KeyRing first = publishedRing(KeyAlgorithm.RS256);
+        KeyRing second = publishedRing(KeyAlgorithm.ES256);
+
+        JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
+        assertEquals(Set.of(first.active().kid(), second.active().kid()),
+                Set.copyOf(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                        .map(key -> key.getString("kid")).toList()));
+        for (JsonObject key : jwks.getJsonArray("keys").getValuesAs(JsonObject.class)) {
+            assertEquals("sig", key.getString("use"));
+            assertTrue(key.keySet().stream().noneMatch(PRIVATE_MEMBERS::contains), key.toString());
+        }
+    }
+
+    @Test
+    void privateMembersPlantedInRedisAreNeverServed() {
+        KeyRing ring = publishedRing(KeyAlgorithm.RS256);
+        String field = ring.active().kid();
+        String record = client.hget("rotor:{jwks}:keys", field);
+        client.hset("rotor:{jwks}:keys", field, record.replace("\"kty\"", "\"d\":\"c2VjcmV0\",\"kty\""));
+
+        JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
+        JsonObject key = jwks.getJsonArray("keys").getJsonObject(0);
+        assertEquals(field, key.getString("kid"));
+        assertTrue(key.keySet().stream().noneMatch(PRIVATE_MEMBERS::contains), key.toString());
+    }
+
+    @Test
+    void malformedRecordsInRedisAreSkipped() {
+        KeyRing ring = publishedRing(KeyAlgorithm.RS256);
+        client.zadd("rotor:{jwks}:expiry", clock.instant().plusSeconds(600).toEpochMilli(), "junk");
+        client.hset("rotor:{jwks}:keys", "junk", "{\"jwk\":[1,2,3]");
+
+        JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
+        assertEquals(1, jwks.getJsonArray("keys").size());
+        assertEquals(ring.active().kid(), jwks.getJsonArray("keys").getJsonObject(0).getString("kid"));
+    }
+
+    @Test
+    void everyRedisEntryHasATtl() {
+        publishedRing(KeyAlgorithm.RS256);
+        assertTrue(client.pttl("rotor:{jwks}:keys") > 0);
+        assertTrue(client.pttl("rotor:{jwks}:expiry") > 0);
+    }
+
+    @Test
+    void recentSnapshotIsServedWhileRedisIsDownThenTheErrorSurfaces() {
+        KeyRing ring = publishedRing(KeyAlgorithm.RS256);
+        JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
+        JsonObject before = snapshots.jwks();
+
+        redis.stop();
+        clock.advance(Duration.ofMinutes(14));
+        assertEquals(before, snapshots.jwks());
+        clock.advance(Duration.ofMinutes(1));
+        assertThrows(KeyRegistryUnavailableException.class, snapshots::jwks);
+        assertEquals(ring.active().kid(), before.getJsonArray("keys").getJsonObject(0).getString("kid"));
+    }
+
+    @Test
+    void withoutAnySnapshotAnUnreachableRedisIsAnError() {
+        redis.stop();
+        JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
+        assertThrows(KeyRegistryUnavailableException.class, snapshots::jwks);
+    }
+
+    private KeyRing publishedRing(KeyAlgorithm algorithm) {
+        KeyRing ring = new KeyRing();
+        new KeyRotation(ring, registry, new KeyGenerator(algorithm), lifetimes, clock).rotate();
+        return ring;
+    }
+}
