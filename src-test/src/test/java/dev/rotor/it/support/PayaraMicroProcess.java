@@ -1,0 +1,98 @@
+package dev.rotor.it.support;
+
+import dev.rotor.testsupport.RedisFixture;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A further Payara Micro instance that the test starts, and can kill like a crash, when a scenario needs more than
+ * the one instance Arquillian manages. Its log goes to target/payara-logs/{name}.log.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final URI baseUri;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, URI baseUri, Path log) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.log = log;
+    }
+
+    /** Starts Payara Micro with {@code war} at "/" and waits until {@code readyPath} answers 200. */
+    public static PayaraMicroProcess start(String name, File war, String readyPath) {
+        int port = RedisFixture.freePort();
+        Path log = Path.of(System.getProperty("rotor.it.logDir", "target/payara-logs"), name + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                    "-jar", System.getProperty("payara.microJar"),
+                    "--deploy", war.getAbsolutePath(), "--contextroot", "/",
+                    "--port", Integer.toString(port), "--nocluster"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            PayaraMicroProcess instance = new PayaraMicroProcess(process, URI.create("http://localhost:" + port), log);
+            instance.awaitReady(readyPath);
+            return instance;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return baseUri.resolve(path);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the JVM at once, with no shutdown hooks: what a crash looks like to the rest of the system. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void awaitReady(String readyPath) {
+        Http http = new Http();
+        boolean ready = Poll.until(STARTUP_TIMEOUT, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during start-up; see " + log);
+            }
+            return http.statusOrZero(uri(readyPath)) == 200;
+        });
+        if (!ready) {
+            close();
+            throw new IllegalStateException("Payara Micro did not become ready in " + STARTUP_TIMEOUT + "; see " + log);
+        }
+    }
+}
