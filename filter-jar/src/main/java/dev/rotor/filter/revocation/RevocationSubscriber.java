@@ -2,7 +2,6 @@ package dev.rotor.filter.revocation;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
@@ -21,7 +20,7 @@ final class RevocationSubscriber implements Runnable {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long LAST_RETRY_MILLIS = 2000;
 
-    private record Session(Jedis connection, Listener listener) {
+    private record Session(Jedis connection, RevocationListener listener) {
     }
 
     private final RedisEndpoint endpoint;
@@ -47,19 +46,19 @@ final class RevocationSubscriber implements Runnable {
     public void run() {
         long retryMillis = FIRST_RETRY_MILLIS;
         while (running) {
-            Listener listener = new Listener();
+            RevocationListener listener = new RevocationListener(snapshot, store, health);
             try {
                 listen(listener);
             } catch (RuntimeException e) {
                 // The top of the background loop: whatever broke this connection (Redis down, killed, a failed
                 // snapshot), the mirror must reconnect rather than let its only thread die.
                 if (running) {
-                    LOG.log(listener.synced ? Level.WARNING : Level.FINE,
+                    LOG.log(listener.isSynced() ? Level.WARNING : Level.FINE,
                             "ROTOR-M102 revocation subscriber lost Redis ({0}: {1}); reconnecting",
                             new Object[] {e.getClass().getSimpleName(), escape(e.getMessage())});
                 }
             }
-            retryMillis = listener.synced ? FIRST_RETRY_MILLIS : retryMillis;
+            retryMillis = listener.isSynced() ? FIRST_RETRY_MILLIS : retryMillis;
             pause(retryMillis);
             retryMillis = Math.min(retryMillis * 2, LAST_RETRY_MILLIS);
         }
@@ -68,7 +67,7 @@ final class RevocationSubscriber implements Runnable {
     /** Pings Redis to prove the connection alive, or drops a connection that stopped answering. */
     void heartbeat() {
         Session current = session;
-        if (current == null || !current.listener().synced) {
+        if (current == null || !current.listener().isSynced()) {
             return;
         }
         if (health.isStale()) {
@@ -114,7 +113,7 @@ final class RevocationSubscriber implements Runnable {
         }
     }
 
-    private void listen(Listener listener) {
+    private void listen(RevocationListener listener) {
         try (Jedis connection = endpoint.connection(CONNECT_TIMEOUT)) {
             session = new Session(connection, listener);
             if (running) {
@@ -139,36 +138,5 @@ final class RevocationSubscriber implements Runnable {
 
     private static String escape(String text) {
         return text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
-    }
-
-    /** Callbacks run on the subscriber thread, in order: the snapshot completes before any event is applied. */
-    private final class Listener extends JedisPubSub {
-
-        private volatile boolean synced;
-
-        @Override
-        public void onSubscribe(String subscribedChannel, int subscriptions) {
-            int loaded = snapshot.loadInto(store);
-            synced = true;
-            health.contact();
-            LOG.log(Level.INFO, "ROTOR-M103 revocation mirror subscribed to {0} and loaded {1} blacklist entries",
-                    new Object[] {escape(subscribedChannel), loaded});
-        }
-
-        @Override
-        public void onMessage(String fromChannel, String message) {
-            try {
-                store.apply(RevocationEvent.parse(message));
-            } catch (InvalidRevocationEventException e) {
-                LOG.log(Level.WARNING, "ROTOR-M101 ignored a malformed revocation event ({0} characters): {1}",
-                        new Object[] {message == null ? 0 : message.length(), escape(e.getMessage())});
-            }
-            health.contact();
-        }
-
-        @Override
-        public void onPong(String pattern) {
-            health.contact();
-        }
     }
 }

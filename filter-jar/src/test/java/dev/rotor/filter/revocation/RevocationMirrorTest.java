@@ -192,6 +192,32 @@ class RevocationMirrorTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(1)) < 0);
     }
 
+    @Test
+    void closeEndsTheThreadsEvenWhileRedisIsDown() {
+        RevocationMirror mirror = startTrusted(FailPolicy.CLOSED, QUICK_STALENESS, Clock.systemUTC());
+        redis.stop();
+        awaitTrue(() -> !mirror.isTrusted(), Duration.ofSeconds(2));
+
+        long started = System.nanoTime();
+        mirror.close();
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(1)) < 0);
+        awaitTrue(() -> threads.stream().noneMatch(Thread::isAlive), Duration.ofMillis(200));
+    }
+
+    @Test
+    void aRedisThatStopsAnsweringMakesTheMirrorStaleUntilItAnswersAgain() {
+        RevocationMirror mirror = startTrusted(FailPolicy.CLOSED, QUICK_STALENESS, Clock.systemUTC());
+
+        try (Jedis admin = endpoint().connection(Duration.ofSeconds(2))) {
+            admin.clientPause(1500);
+        }
+
+        awaitTrue(() -> !mirror.isTrusted(), Duration.ofSeconds(1));
+        assertThrows(BackendUnavailableException.class, () -> mirror.isRevoked("s", "t", "alice", Instant.now()));
+        awaitTrue(mirror::isTrusted, RECOVERY);
+    }
+
     private RevocationMirror startTrusted(FailPolicy policy, Duration maxStaleness, Clock clock) {
         RevocationMirror mirror = new RevocationMirror(endpoint(), prefix, policy, maxStaleness, clock, threadFactory);
         mirrors.add(mirror);
