@@ -45,6 +45,7 @@ final class RevocationSubscriber implements Runnable {
     @Override
     public void run() {
         long retryMillis = FIRST_RETRY_MILLIS;
+        boolean failing = false;
         while (running) {
             RevocationListener listener = new RevocationListener(snapshot, store, health);
             try {
@@ -52,8 +53,10 @@ final class RevocationSubscriber implements Runnable {
             } catch (RuntimeException e) {
                 // The top of the background loop: whatever broke this connection (Redis down, killed, a failed
                 // snapshot), the mirror must reconnect rather than let its only thread die.
+                boolean firstFailure = listener.isSynced() || !failing;
+                failing = true;
                 if (running) {
-                    LOG.log(listener.isSynced() ? Level.WARNING : Level.FINE,
+                    LOG.log(firstFailure ? Level.WARNING : Level.FINE,
                             "ROTOR-M102 revocation subscriber lost Redis ({0}: {1}); reconnecting",
                             new Object[] {e.getClass().getSimpleName(), escape(e.getMessage())});
                 }
