@@ -1,0 +1,9 @@
+package dev.rotor.filter.revocation;
+
+/** A revocation event that is malformed or out of bounds. The message is fixed text and never echoes the input. */
+public final class InvalidRevocationEventException extends RuntimeException {
+
+    public InvalidRevocationEventException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rotor.filter.revocation;
+
+import redis.clients.jedis.JedisPubSub;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The callbacks of one subscription. They run on the subscriber thread, in order: the snapshot taken when the
+ * subscription is confirmed is merged before any event that arrived meanwhile is applied. One listener per
+ * connection, so {@link #isSynced()} describes the current connection only.
+ */
+final class RevocationListener extends JedisPubSub {
+
+    private static final Logger LOG = Logger.getLogger(RevocationListener.class.getName());
+
+    private final BlacklistSnapshot snapshot;
+    private final RevocationStore store;
+    private final MirrorHealth health;
+    private volatile boolean synced;
+
+    RevocationListener(BlacklistSnapshot snapshot, RevocationStore store, MirrorHealth health) {
+        this.snapshot = snapshot;
+        this.store = store;
+        this.health = health;
+    }
+
+    /** Whether this subscription is confirmed and its snapshot merged. */
+    boolean isSynced() {
+        return synced;
+    }
+
+    @Override
+    public void onSubscribe(String channel, int subscriptions) {
+        int loaded = snapshot.loadInto(store);
+        synced = true;
+        health.contact();
+        LOG.log(Level.INFO, "ROTOR-M103 revocation mirror subscribed and loaded {0} blacklist entries", loaded);
+    }
+
+    @Override
+    public void onMessage(String channel, String message) {
+        try {
+            store.apply(RevocationEvent.parse(message));
+        } catch (InvalidRevocationEventException e) {
+            // The reason is fixed text and the event itself is never logged: it may carry token claim values.
+            LOG.log(Level.WARNING, "ROTOR-M101 ignored a malformed revocation event ({0} characters): {1}",
+                    new Object[] {message == null ? 0 : message.length(), e.getMessage()});
+        }
+        health.contact();
+    }
+
+    @Override
+    public void onPong(String pattern) {
+        health.contact();
+    }
+}
