@@ -9,7 +9,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One deployed issuer with short key lifetimes: JWKS, discovery, and scheduled rotation. */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IssuerKeysIT {
 
     @RegisterExtension
@@ -106,6 +110,28 @@ class IssuerKeysIT {
         assertEquals(404, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         assertEquals(404, Http.json(response).getInt("status"));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void jwksFailsVisiblyWhileRedisIsDownAndRecoversWhenItReturns() {
+        URI jwks = uri("/.well-known/jwks.json");
+        Set<String> before = http.kids(jwks);
+        redis.stop();
+        try {
+            assertTrue(Poll.until(Duration.ofSeconds(10), () -> http.get(jwks).statusCode() == 503),
+                    "no recent snapshot left: 503");
+            HttpResponse<String> unavailable = http.get(jwks);
+            assertEquals("application/problem+json", unavailable.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(unavailable.headers().firstValue("Retry-After").isPresent());
+            assertEquals(503, Http.json(unavailable).getInt("status"));
+            assertFalse(unavailable.body().contains("Exception"), unavailable.body());
+        } finally {
+            redis.restart();
+        }
+        assertTrue(Poll.until(Duration.ofSeconds(10), () -> http.statusOrZero(jwks) == 200
+                && !http.kids(jwks).isEmpty()), "the instance re-published its key into the empty Redis");
+        assertFalse(before.isEmpty());
     }
 
     private URI uri(String path) {

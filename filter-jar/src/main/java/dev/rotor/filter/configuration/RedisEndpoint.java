@@ -5,6 +5,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
@@ -58,6 +59,7 @@ public final class RedisEndpoint {
         return JedisURIHelper.getHostAndPort(uri);
     }
 
+    @SuppressWarnings("deprecation") // ssl(boolean) is the one switch that keeps the JVM's default trust store
     private JedisClientConfig clientConfig(Duration socketTimeout) {
         return DefaultJedisClientConfig.builder()
                 .user(JedisURIHelper.getUser(uri))
@@ -67,6 +69,7 @@ public final class RedisEndpoint {
                 .connectionTimeoutMillis((int) TIMEOUT.toMillis())
                 .socketTimeoutMillis((int) socketTimeout.toMillis())
                 .clientName("rotor")
+                .protocol(RedisProtocol.RESP2)
                 .build();
     }
 
