@@ -67,7 +67,7 @@ class MultiInstanceIT {
     @Order(1)
     void eachInstanceServesTheKeysOfBoth() {
         second = PayaraMicroProcess.start("multi-instance-second",
-                IssuerDeployment.export(IssuerDeployment.issuer(SETTINGS), "multi-instance"), "/.well-known/jwks.json");
+                IssuerDeployment.export(IssuerDeployment.issuer(SETTINGS), "multi-instance"));
         assertTrue(second.log().contains("ROTOR-I001"), "the start-up line says where the issuer listens");
 
         Set<String> fromFirst = http.kids(firstUri());
