@@ -61,7 +61,7 @@ record JwksDocument(Map<String, JsonWebKey> keys, Duration maxAge) {
 
     private static Optional<JsonObject> jsonObject(byte[] body) {
         Optional<String> decoded = StrictUtf8.decode(body);
-        if (decoded.isEmpty() || !JsonDepth.isWellFormedWithin(decoded.get(), MAX_DEPTH)) {
+        if (decoded.isEmpty() || !JsonShape.isObjectWithin(decoded.get(), MAX_DEPTH)) {
             return Optional.empty();
         }
         try (JsonReader reader = Json.createReader(new StringReader(decoded.get()))) {
