@@ -2,13 +2,10 @@ package dev.rotor.filter.verification;
 
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +30,7 @@ final class AccessTokenClaims {
 
     /** @throws TokenRejectedException if a claim Rotor needs is missing or of the wrong type */
     static VerifiedToken read(String json, DecodedJWT jwt) {
-        JsonObject claims;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            claims = reader.readObject();
-        }
+        JsonObject claims = JsonShape.readObject(json);
         Instant issuedAt = jwt.getIssuedAtAsInstant();
         Instant expiresAt = jwt.getExpiresAtAsInstant();
         if (issuedAt == null || expiresAt == null) {

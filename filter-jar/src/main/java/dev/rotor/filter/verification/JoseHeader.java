@@ -1,13 +1,10 @@
 package dev.rotor.filter.verification;
 
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,10 +28,7 @@ record JoseHeader(String algorithm, String kid) {
         if (!JsonShape.isObjectWithin(json, MAX_DEPTH)) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-        JsonObject header;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            header = reader.readObject();
-        }
+        JsonObject header = JsonShape.readObject(json);
         String algorithm = string(header, "alg");
         if (algorithm == null || !allowedAlgorithms.contains(algorithm)) {
             throw new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED);

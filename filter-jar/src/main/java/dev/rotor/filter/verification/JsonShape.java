@@ -2,10 +2,15 @@ package dev.rotor.filter.verification;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.StringReader;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -15,6 +20,9 @@ import java.util.Set;
  * disagree about a value.
  */
 final class JsonShape {
+
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private JsonShape() {
     }
@@ -26,7 +34,7 @@ final class JsonShape {
     static boolean isObjectWithin(String json, int maxDepth) {
         Set<String> names = new HashSet<>();
         int depth = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return false;
             }
@@ -52,6 +60,13 @@ final class JsonShape {
             return !parser.hasNext();
         } catch (JsonException | NoSuchElementException | IllegalStateException e) {
             return false;
+        }
+    }
+
+    /** Reads an object that {@link #isObjectWithin} accepted. */
+    static JsonObject readObject(String json) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+            return reader.readObject();
         }
     }
 }

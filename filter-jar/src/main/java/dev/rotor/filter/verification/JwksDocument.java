@@ -1,12 +1,8 @@
 package dev.rotor.filter.verification;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,12 +60,6 @@ record JwksDocument(Map<String, JsonWebKey> keys, Duration maxAge) {
         if (decoded.isEmpty() || !JsonShape.isObjectWithin(decoded.get(), MAX_DEPTH)) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(decoded.get()))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT
-                    ? Optional.of(value.asJsonObject()) : Optional.empty();
-        } catch (JsonException e) {
-            return Optional.empty();
-        }
+        return Optional.of(JsonShape.readObject(decoded.get()));
     }
 }
