@@ -41,6 +41,9 @@ final class BoundedBody implements BodySubscriber<byte[]> {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
+        if (result.isDone()) {
+            return;
+        }
         for (ByteBuffer buffer : buffers) {
             if (received.size() + buffer.remaining() > maxBytes) {
                 subscription.cancel();

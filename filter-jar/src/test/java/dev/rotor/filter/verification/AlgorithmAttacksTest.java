@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -59,7 +60,7 @@ class AlgorithmAttacksTest {
         byte[] signature = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
         byte[] flipped = signature.clone();
         flipped[100] ^= 0x01;
-        byte[] truncated = java.util.Arrays.copyOf(signature, signature.length - 1);
+        byte[] truncated = Arrays.copyOf(signature, signature.length - 1);
 
         rejectedAs(fixture, input, Reason.MALFORMED);
         rejectedAs(fixture, input + b64(truncated), Reason.BAD_SIGNATURE);
@@ -112,7 +113,7 @@ class AlgorithmAttacksTest {
         System.arraycopy(n, 0, rIsN, 0, 32);
         System.arraycopy(n, 0, rIsN, 32, 32);
         byte[] zeroR = fixture.es256().transform(this::signatureOf);
-        java.util.Arrays.fill(zeroR, 0, 32, (byte) 0);
+        Arrays.fill(zeroR, 0, 32, (byte) 0);
         String input = unsigned(TokenFixture.header("ES256", TokenFixture.EC_KID).build().toString()) + ".";
 
         rejectedAs(fixture, input + b64(new byte[64]), Reason.BAD_SIGNATURE);

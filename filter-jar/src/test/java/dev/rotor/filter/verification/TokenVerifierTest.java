@@ -12,8 +12,12 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.rotor.filter.verification.Rejections.rejectedAs;
@@ -139,6 +143,26 @@ class TokenVerifierTest {
             fixture.verifier.verify(fixture.rs256(fixture.claims().add("jti", "j" + i).build().toString()));
         }
 
+        assertEquals(1, fixture.server.jwksRequests());
+    }
+
+    @Test
+    void oneVerifierServesConcurrentRequests() throws Exception {
+        List<String> tokens = List.of(fixture.rs256(), fixture.es256(),
+                fixture.rs256(fixture.claims().add("sub", "bob").build().toString()));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> subjects = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String token = tokens.get(i % tokens.size());
+                subjects.add(pool.submit(() -> fixture.verifier.verify(token).subject()));
+            }
+            for (int i = 0; i < subjects.size(); i++) {
+                assertEquals(i % 3 == 2 ? "bob" : "alice", subjects.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         assertEquals(1, fixture.server.jwksRequests());
     }
 }
