@@ -28,6 +28,13 @@ public final class TokenVerifier {
     private final KeyBoundVerifiers verifiers;
     private final VerifiedTokenCache cache;
 
+    /**
+     * @param config     the validated configuration: issuer, audience, algorithms, leeway and size limits
+     * @param keys       resolves the {@code kid} of each token
+     * @param revocation answers whether a verified token is revoked; it applies the fail policy, and throws
+     *                   {@link BackendUnavailableException} when it cannot answer and the policy is {@code closed}
+     * @param clock      the time for every expiry decision
+     */
     public TokenVerifier(VerifierConfig config, KeyResolver keys, RevocationCheck revocation, Clock clock) {
         this.config = config;
         this.keys = keys;
