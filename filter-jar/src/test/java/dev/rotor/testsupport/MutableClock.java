@@ -21,6 +21,11 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
+    /** A fixed, far-future start that no real clock on a test machine can reach. */
+    public static MutableClock atFixedInstant() {
+        return new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    }
+
     @Override
     public ZoneId getZone() {
         return zone;

@@ -44,6 +44,11 @@ public final class Settings {
         return source.apply(key);
     }
 
+    /** @throws InvalidSettingException naming {@code key} when it is not set */
+    public String required(String key) {
+        return optional(key).orElseThrow(() -> new InvalidSettingException(key, "is required"));
+    }
+
     public String string(String key, String defaultValue) {
         return optional(key).orElse(defaultValue);
     }
@@ -52,6 +57,15 @@ public final class Settings {
         Duration value = optional(key).map(text -> parseDuration(key, text)).orElse(defaultValue);
         if (value.isNegative() || value.isZero()) {
             throw new InvalidSettingException(key, "must be a positive duration");
+        }
+        return value;
+    }
+
+    /** Like {@link #duration} but zero is allowed, e.g. for a clock-skew leeway. */
+    public Duration nonNegativeDuration(String key, Duration defaultValue) {
+        Duration value = optional(key).map(text -> parseDuration(key, text)).orElse(defaultValue);
+        if (value.isNegative()) {
+            throw new InvalidSettingException(key, "must not be negative");
         }
         return value;
     }

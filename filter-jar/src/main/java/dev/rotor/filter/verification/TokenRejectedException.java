@@ -9,6 +9,7 @@ public final class TokenRejectedException extends VerificationException {
         TOO_LARGE,
         ALGORITHM_NOT_ALLOWED,
         WRONG_TYPE,
+        UNSUPPORTED_HEADER,
         UNKNOWN_KEY,
         KEY_ALGORITHM_MISMATCH,
         BAD_SIGNATURE,

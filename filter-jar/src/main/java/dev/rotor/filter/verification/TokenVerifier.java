@@ -1,0 +1,109 @@
+package dev.rotor.filter.verification;
+
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.rotor.filter.configuration.VerifierConfig;
+import dev.rotor.filter.revocation.RevocationCheck;
+import dev.rotor.filter.verification.TokenRejectedException.Reason;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Verifies Rotor access tokens. Immutable and thread-safe: build one at deployment and use it for every request.
+ * <p>
+ * Checks run cheapest first: size and shape; the header ({@code alg} allow-list, {@code typ} {@code at+jwt},
+ * {@code kid}, no {@code crit} or {@code zip}); the key named by {@code kid} and its one algorithm; the signature;
+ * the claims ({@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat}, and the presence of {@code sub},
+ * {@code jti} and {@code rid}); and finally revocation. A token verified before skips the first four steps, but is
+ * still checked for expiry and revocation.
+ */
+public final class TokenVerifier {
+
+    private static final Logger LOG = Logger.getLogger(TokenVerifier.class.getName());
+
+    private final VerifierConfig config;
+    private final KeyResolver keys;
+    private final RevocationCheck revocation;
+    private final Clock clock;
+    private final KeyBoundVerifiers verifiers;
+    private final VerifiedTokenCache cache;
+
+    /**
+     * @param config     the validated configuration: issuer, audience, algorithms, leeway and size limits
+     * @param keys       resolves the {@code kid} of each token
+     * @param revocation answers whether a verified token is revoked; it applies the fail policy, and throws
+     *                   {@link BackendUnavailableException} when it cannot answer and the policy is {@code closed}
+     * @param clock      the time for every expiry decision
+     */
+    public TokenVerifier(VerifierConfig config, KeyResolver keys, RevocationCheck revocation, Clock clock) {
+        this.config = config;
+        this.keys = keys;
+        this.revocation = revocation;
+        this.clock = clock;
+        this.verifiers = new KeyBoundVerifiers(config, clock);
+        this.cache = new VerifiedTokenCache(config.tokenCacheSize());
+    }
+
+    /**
+     * @param compactJws the bearer token, exactly as received
+     * @return the verified token
+     * @throws TokenRejectedException      if the token is not acceptable (answer 401 {@code invalid_token})
+     * @throws BackendUnavailableException if its revocation state cannot be checked (answer 503)
+     */
+    public VerifiedToken verify(String compactJws) {
+        try {
+            VerifiedToken token = verifiedOrCached(compactJws);
+            if (isRevoked(token)) {
+                throw new TokenRejectedException(Reason.REVOKED);
+            }
+            return token;
+        } catch (TokenRejectedException e) {
+            LOG.fine(() -> "ROTOR-V101 token rejected: " + e.reason());
+            throw e;
+        }
+    }
+
+    private VerifiedToken verifiedOrCached(String token) {
+        CompactJws jws = CompactJws.split(token, config.maxTokenSize());
+        VerifiedToken cached = cache.get(token);
+        if (cached != null) {
+            if (clock.instant().minus(config.leeway()).isAfter(cached.expiresAt())) {
+                cache.remove(token);
+                throw new TokenRejectedException(Reason.EXPIRED);
+            }
+            return cached;
+        }
+        VerifiedToken verified = verifySigned(jws, token);
+        cache.put(token, verified);
+        return verified;
+    }
+
+    private VerifiedToken verifySigned(CompactJws jws, String token) {
+        JoseHeader header = JoseHeader.parse(jws.header(), config.algorithms());
+        String claims = AccessTokenClaims.decode(jws.payload());
+        JsonWebKey key = keys.resolve(header.kid()).orElseThrow(() -> {
+            LOG.fine(() -> "ROTOR-V102 no key for kid " + LogText.escape(header.kid()));
+            return new TokenRejectedException(Reason.UNKNOWN_KEY);
+        });
+        if (!key.algorithm().equals(header.algorithm())) {
+            throw new TokenRejectedException(Reason.KEY_ALGORITHM_MISMATCH);
+        }
+        if (!SignatureShape.fits(key, CompactJws.decode(jws.signature()))) {
+            throw new TokenRejectedException(Reason.BAD_SIGNATURE);
+        }
+        DecodedJWT jwt = verifiers.verify(key, token);
+        return AccessTokenClaims.read(claims, jwt);
+    }
+
+    private boolean isRevoked(VerifiedToken token) {
+        try {
+            return revocation.isRevoked(token.rid(), token.jti(), token.subject(), token.issuedAt());
+        } catch (BackendUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // fail closed: a broken revocation check must not turn into a 500, nor into an accepted token
+            LOG.warning(() -> "ROTOR-V103 revocation check failed: " + e.getClass().getName());
+            throw new BackendUnavailableException("revocation check failed", e);
+        }
+    }
+}

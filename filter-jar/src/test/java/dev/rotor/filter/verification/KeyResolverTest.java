@@ -1,0 +1,256 @@
+package dev.rotor.filter.verification;
+
+import dev.rotor.testsupport.JwksServer;
+import dev.rotor.testsupport.MutableClock;
+import dev.rotor.testsupport.TestConfig;
+import dev.rotor.testsupport.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeyResolverTest {
+
+    private static final KeyPair RSA = TestKeys.rsa();
+    private static final KeyPair EC = TestKeys.ecP256();
+    private static final String JWKS_A = TestKeys.jwks(TestKeys.jwk("a", RSA));
+    private static final String JWKS_AB = TestKeys.jwks(TestKeys.jwk("a", RSA), TestKeys.jwk("b", EC));
+    private static final Duration INTERVAL = Duration.ofSeconds(10);
+    private static final ThreadFactory DAEMONS = runnable -> {
+        Thread thread = new Thread(runnable, "jwks-test");
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    private final MutableClock clock = MutableClock.atFixedInstant();
+    private JwksServer server;
+    private KeyResolver resolver;
+
+    @BeforeEach
+    void startServer() {
+        server = JwksServer.start(JWKS_A);
+    }
+
+    @AfterEach
+    void stop() {
+        if (resolver != null) {
+            resolver.close();
+        }
+        server.close();
+    }
+
+    private KeyResolver resolver(String... overrides) {
+        resolver = KeyResolver.start(TestConfig.forIssuer(server.issuer(), overrides), clock, DAEMONS);
+        return resolver;
+    }
+
+    private KeyResolver warmResolver() {
+        resolver();
+        assertTrue(resolver.resolve("a").isPresent());
+        assertEquals(1, server.jwksRequests());
+        return resolver;
+    }
+
+    @Test
+    void knownKidResolvesToItsBoundAlgorithm() {
+        warmResolver();
+
+        assertEquals("RS256", resolver.resolve("a").orElseThrow().algorithm());
+        assertEquals(1, server.jwksRequests());
+    }
+
+    @Test
+    void unknownKidRefreshesOnceAndFindsANewlyPublishedKey() {
+        warmResolver();
+        server.serve(JWKS_AB);
+
+        assertEquals("ES256", resolver.resolve("b").orElseThrow().algorithm());
+        assertEquals(2, server.jwksRequests());
+    }
+
+    @Test
+    void concurrentLookupsOfANewKidShareOneFetch() throws Exception {
+        warmResolver();
+        server.reply(200, JWKS_AB.getBytes(StandardCharsets.UTF_8), null, Duration.ofMillis(200));
+        int callers = 20;
+        CyclicBarrier start = new CyclicBarrier(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Boolean>> found = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                found.add(pool.submit(() -> {
+                    start.await();
+                    return resolver.resolve("b").isPresent();
+                }));
+            }
+            for (Future<Boolean> each : found) {
+                assertTrue(each.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, server.jwksRequests());
+    }
+
+    @Test
+    void unknownKidRefreshesAreRateLimited() {
+        warmResolver();
+
+        assertTrue(resolver.resolve("x").isEmpty());
+        assertTrue(resolver.resolve("y").isEmpty());
+        assertEquals(2, server.jwksRequests());
+
+        clock.advance(INTERVAL);
+        server.serve(JWKS_AB);
+        assertTrue(resolver.resolve("b").isPresent());
+        assertEquals(3, server.jwksRequests());
+    }
+
+    @Test
+    void recentlyMissedKidIsNotFetchedAgain() {
+        warmResolver();
+        assertTrue(resolver.resolve("x").isEmpty());
+        clock.advance(INTERVAL.plusSeconds(1));
+
+        assertTrue(resolver.resolve("x").isEmpty());
+        assertEquals(2, server.jwksRequests());
+
+        assertTrue(resolver.resolve("y").isEmpty());
+        assertEquals(3, server.jwksRequests());
+    }
+
+    @Test
+    void floodOfRandomKidsCausesNoFetchStormAndValidKidStillResolves() {
+        warmResolver();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            for (int i = 0; i < 10_000; i++) {
+                assertTrue(resolver.resolve(UUID.randomUUID().toString()).isEmpty());
+                if (i % 1000 == 0) {
+                    assertTrue(resolver.resolve("a").isPresent());
+                }
+            }
+        });
+        assertEquals(2, server.jwksRequests());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"500", "garbage", "empty", "not-a-set", "html", "deep"})
+    void cachedKeysKeepVerifyingWhenTheEndpointMisbehaves(String failure) {
+        warmResolver();
+        switch (failure) {
+            case "500" -> server.reply(500, JWKS_AB.getBytes(StandardCharsets.UTF_8), null, Duration.ZERO);
+            case "garbage" -> server.serve("{\"keys\":[{");
+            case "empty" -> server.serve("{\"keys\":[]}");
+            case "not-a-set" -> server.serve("{\"keys\":\"a\"}");
+            case "html" -> server.serve("<html>down for maintenance</html>");
+            default -> server.serve("[".repeat(100_000));
+        }
+
+        assertTrue(resolver.resolve("b").isEmpty());
+        assertEquals(2, server.jwksRequests());
+        assertTrue(resolver.resolve("a").isPresent());
+    }
+
+    @Test
+    void hangingEndpointGivesUnknownWithinTheTimeoutAndCachedKeysStillResolve() {
+        warmResolver();
+        server.hang();
+
+        long started = System.nanoTime();
+        assertTrue(resolver.resolve("b").isEmpty());
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertTrue(waited.compareTo(Duration.ofMillis(2500)) < 0, "waited " + waited);
+        assertTrue(resolver.resolve("a").isPresent());
+    }
+
+    @Test
+    void firstFetchAgainstAHangingEndpointTimesOut() {
+        server.hang();
+        resolver("http-timeout", "PT0.5S");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertTrue(resolver.resolve("a").isEmpty()));
+    }
+
+    @Test
+    void oversizedResponseIsAbandoned() {
+        String padding = "x".repeat(JwksClient.MAX_BODY_BYTES);
+        server.serve("{\"pad\":\"" + padding + "\",\"keys\":[" + TestKeys.jwk("a", RSA) + "]}");
+        resolver();
+
+        assertTrue(resolver.resolve("a").isEmpty());
+    }
+
+    @Test
+    void unusableMembersAreSkippedOneByOne() {
+        server.serve(TestKeys.jwks(
+                "{\"kty\":\"oct\",\"kid\":\"h\",\"k\":\"c2VjcmV0\"}",
+                TestKeys.jwk("p", RSA).replace("}", ",\"d\":\"AQAB\"}"),
+                "{\"kty\":\"RSA\",\"kid\":\"n\",\"n\":1,\"e\":\"AQAB\"}",
+                "\"text\"",
+                TestKeys.jwk("a", RSA)));
+        resolver();
+
+        assertTrue(resolver.resolve("a").isPresent());
+        assertTrue(resolver.resolve("h").isEmpty());
+        assertTrue(resolver.resolve("p").isEmpty());
+        assertTrue(resolver.resolve("n").isEmpty());
+    }
+
+    @Test
+    void keysAreRefreshedAheadOfTheirMaxAge() throws InterruptedException {
+        server.serveWithMaxAge(JWKS_A, Duration.ofSeconds(1));
+        resolver("jwks-refresh-interval", "PT0.2S");
+        assertTrue(resolver.resolve("a").isPresent());
+        server.serve(JWKS_AB);
+
+        for (int i = 0; i < 50 && server.jwksRequests() < 2; i++) {
+            Thread.sleep(100);
+        }
+
+        assertEquals(2, server.jwksRequests());
+        assertTrue(resolver.resolve("b").isPresent());
+        assertEquals(2, server.jwksRequests());
+    }
+
+    @Test
+    void closeStopsBackgroundRefreshes() throws InterruptedException {
+        server.serveWithMaxAge(JWKS_A, Duration.ZERO);
+        resolver("jwks-refresh-interval", "PT0.1S");
+        assertTrue(resolver.resolve("a").isPresent());
+
+        resolver.close();
+        Thread.sleep(150);
+        int afterClose = server.jwksRequests();
+        Thread.sleep(400);
+
+        assertEquals(afterClose, server.jwksRequests());
+    }
+
+    @Test
+    void oversizedKidIsUnknownWithoutAFetch() {
+        warmResolver();
+
+        assertTrue(resolver.resolve("k".repeat(129)).isEmpty());
+        assertTrue(resolver.resolve("").isEmpty());
+        assertEquals(1, server.jwksRequests());
+    }
+}
