@@ -1,0 +1,62 @@
+package dev.rotor.filter.authentication;
+
+import dev.rotor.filter.configuration.VerifierConfig;
+import dev.rotor.filter.revocation.RevocationMirror;
+import dev.rotor.filter.verification.KeyResolver;
+import dev.rotor.filter.verification.TokenVerifier;
+import dev.rotor.filter.verification.VerifiedToken;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
+
+/**
+ * A running verifier: the JWKS key resolver, the revocation mirror and the token verifier, started together from
+ * one configuration and stopped together. One per application.
+ */
+public final class Verifier implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Verifier.class.getName());
+
+    private final VerifierConfig config;
+    private final KeyResolver keys;
+    private final RevocationMirror revocations;
+    private final TokenVerifier verifier;
+
+    private Verifier(VerifierConfig config, KeyResolver keys, RevocationMirror revocations, Clock clock) {
+        this.config = config;
+        this.keys = keys;
+        this.revocations = revocations;
+        this.verifier = new TokenVerifier(config, keys, revocations, clock);
+    }
+
+    /**
+     * Starts fetching keys and mirroring revocations in the background.
+     *
+     * @param threadFactory makes the background threads; pass the container's managed thread factory
+     */
+    public static Verifier start(VerifierConfig config, Clock clock, ThreadFactory threadFactory) {
+        KeyResolver keys = KeyResolver.start(config, clock, threadFactory);
+        RevocationMirror revocations = new RevocationMirror(config.redis(), config.redisPrefix(),
+                config.failPolicy(), config.maxStaleness(), clock, threadFactory);
+        revocations.start();
+        LOG.info(() -> "ROTOR-A001 verifying tokens of " + config.issuer() + " with keys from " + config.jwksUri()
+                + " and revocations from " + config.redis());
+        return new Verifier(config, keys, revocations, clock);
+    }
+
+    /** @see TokenVerifier#verify(String) */
+    public VerifiedToken verify(String token) {
+        return verifier.verify(token);
+    }
+
+    public VerifierConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        revocations.close();
+        keys.close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rotor.it;
+
+import dev.rotor.it.support.SampleApp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.rotor.it.support.TestTokens;
+import dev.rotor.testsupport.RedisFixture;
+
+/** The sample application protected by {@code JwtAuthenticationMechanism}, configured with context-params. */
+@ExtendWith(ArquillianExtension.class)
+class MechanismProtectedAppIT extends ProtectedAppContract {
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return SampleApp.withMechanism(tokens.verifierSettings(redis.uri().toString()));
+    }
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+    static final TestTokens tokens = new TestTokens();
+
+    @Override
+    RedisFixture redis() {
+        return redis;
+    }
+
+    @Override
+    TestTokens tokens() {
+        return tokens;
+    }
+
+    @AfterAll
+    static void stopIssuer() {
+        tokens.close();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.rotor.it.support;
+
+import dev.rotor.filter.authentication.JwtFilter;
+import dev.rotor.it.sample.SampleApplication;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A sample enterprise application WAR with rotor-filter and its dependencies in WEB-INF/lib, exactly as a customer
+ * would ship it, protected either by the filter or by the mechanism.
+ */
+public final class SampleApp {
+
+    private SampleApp() {
+    }
+
+    /** Protected by {@code JwtFilter}, declared in web.xml with {@code settings} as init-params. */
+    public static WebArchive withFilter(Map<String, String> settings) {
+        String params = settings.entrySet().stream()
+                .map(e -> "      <init-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
+                        + "</param-value></init-param>")
+                .collect(Collectors.joining("\n"));
+        return base("sample-filter.war").setWebXML(new StringAsset(webXml("""
+                  <filter>
+                    <filter-name>rotor</filter-name>
+                    <filter-class>dev.rotor.filter.authentication.JwtFilter</filter-class>
+                %s
+                  </filter>
+                  <filter-mapping>
+                    <filter-name>rotor</filter-name>
+                    <url-pattern>/*</url-pattern>
+                  </filter-mapping>
+                """.formatted(params))));
+    }
+
+    /** Protected by {@code JwtAuthenticationMechanism}, configured with {@code settings} as context-params. */
+    public static WebArchive withMechanism(Map<String, String> settings) {
+        String params = settings.entrySet().stream()
+                .map(e -> "  <context-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
+                        + "</param-value></context-param>")
+                .collect(Collectors.joining("\n"));
+        return base("sample-mechanism.war").setWebXML(new StringAsset(webXml(params + """
+
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>servlet</web-resource-name>
+                      <url-pattern>/servlet/*</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint><role-name>user</role-name></auth-constraint>
+                  </security-constraint>
+                  <security-role><role-name>user</role-name></security-role>
+                  <security-role><role-name>admin</role-name></security-role>
+                """)));
+    }
+
+    private static WebArchive base(String name) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addPackage(SampleApplication.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibrary(rotorFilterJar())
+                .addAsLibraries(Maven.resolver().loadPomFromFile("../filter-jar/pom.xml")
+                        .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
+    }
+
+    private static String webXml(String body) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                %s
+                </web-app>
+                """.formatted(body);
+    }
+
+    /** The rotor-filter the reactor built: its jar, or its classes folder when run from an IDE. */
+    private static JavaArchive rotorFilterJar() {
+        try {
+            File built = new File(JwtFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return built.isDirectory()
+                    ? ShrinkWrap.create(ExplodedImporter.class, "rotor-filter.jar").importDirectory(built).as(JavaArchive.class)
+                    : ShrinkWrap.create(ZipImporter.class, "rotor-filter.jar").importFrom(built).as(JavaArchive.class);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
