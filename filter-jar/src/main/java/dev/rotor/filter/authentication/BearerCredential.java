@@ -25,7 +25,11 @@ public sealed interface BearerCredential {
     }
 
     static BearerCredential of(HttpServletRequest request) {
-        List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        return parse(Collections.list(request.getHeaders("Authorization")));
+    }
+
+    /** @param headers every {@code Authorization} header of the request */
+    static BearerCredential parse(List<String> headers) {
         if (headers.isEmpty()) {
             return new Missing();
         }

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A Servlet filter that lets a request through only with a valid Rotor access token. Declare it in {@code web.xml}
@@ -42,12 +43,15 @@ public class JwtFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        Settings settings = Settings.systemThenEnvironmentThen(
-                key -> Optional.ofNullable(filterConfig.getInitParameter(key)));
-        VerifierConfig config = VerifierConfig.from(settings);
+        VerifierConfig config = VerifierConfig.from(settings(key -> Optional.ofNullable(filterConfig.getInitParameter(key))));
         verifier = Verifier.start(config, Clock.systemUTC(), ContainerThreads.factory());
         paths = new PathRules(config.protectedPaths(), config.publicPaths());
         challenges = new Challenges(config.realm());
+    }
+
+    /** The filter's settings: system properties, then environment variables, then its init-params. */
+    static Settings settings(Function<String, Optional<String>> initParameters) {
+        return Settings.systemThenEnvironmentThen(initParameters);
     }
 
     @Override
