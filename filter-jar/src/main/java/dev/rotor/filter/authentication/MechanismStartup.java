@@ -33,9 +33,19 @@ public class MechanismStartup implements ServletContextListener {
         }
         VerifierConfig config = VerifierConfig.from(Settings.systemThenEnvironmentThen(
                 key -> Optional.ofNullable(context.getInitParameter(key))));
-        context.addFilter(ChallengeFilter.class.getName(), new ChallengeFilter(new Challenges(config.realm())))
+        install(context, Verifier.start(config, Clock.systemUTC(), ContainerThreads.factory()));
+    }
+
+    /**
+     * Activates {@link JwtAuthenticationMechanism} in {@code context} with a verifier built in code, for
+     * applications that configure it programmatically. Call it while the context initialises, from a
+     * {@code ServletContextListener}; the verifier is closed when the context is destroyed.
+     */
+    public static void install(ServletContext context, Verifier verifier) {
+        context.addFilter(ChallengeFilter.class.getName(),
+                        new ChallengeFilter(new Challenges(verifier.config().realm())))
                 .addMappingForUrlPatterns(null, false, "/*");
-        context.setAttribute(VERIFIER_ATTRIBUTE, Verifier.start(config, Clock.systemUTC(), ContainerThreads.factory()));
+        context.setAttribute(VERIFIER_ATTRIBUTE, verifier);
     }
 
     @Override

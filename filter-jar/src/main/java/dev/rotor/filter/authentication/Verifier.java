@@ -2,6 +2,7 @@ package dev.rotor.filter.authentication;
 
 import dev.rotor.filter.configuration.VerifierConfig;
 import dev.rotor.filter.revocation.RevocationMirror;
+import dev.rotor.filter.verification.JwksSource;
 import dev.rotor.filter.verification.KeyResolver;
 import dev.rotor.filter.verification.TokenVerifier;
 import dev.rotor.filter.verification.VerifiedToken;
@@ -36,12 +37,20 @@ public final class Verifier implements AutoCloseable {
      * @param threadFactory makes the background threads; pass the container's managed thread factory
      */
     public static Verifier start(VerifierConfig config, Clock clock, ThreadFactory threadFactory) {
-        KeyResolver keys = KeyResolver.start(config, clock, threadFactory);
+        return start(config, KeyResolver.start(config, clock, threadFactory), clock, threadFactory);
+    }
+
+    /** Like {@link #start(VerifierConfig, Clock, ThreadFactory)}, with keys from {@code keys} rather than HTTP. */
+    public static Verifier start(VerifierConfig config, JwksSource keys, Clock clock, ThreadFactory threadFactory) {
+        return start(config, KeyResolver.start(keys, config, clock, threadFactory), clock, threadFactory);
+    }
+
+    private static Verifier start(VerifierConfig config, KeyResolver keys, Clock clock, ThreadFactory threadFactory) {
         RevocationMirror revocations = new RevocationMirror(config.redis(), config.redisPrefix(),
                 config.failPolicy(), config.maxStaleness(), clock, threadFactory);
         revocations.start();
-        LOG.info(() -> "ROTOR-A001 verifying tokens of " + config.issuer() + " with keys from " + config.jwksUri()
-                + " and revocations from " + config.redis());
+        LOG.info(() -> "ROTOR-A001 verifying tokens of " + config.issuer() + " with revocations from "
+                + config.redis());
         return new Verifier(config, keys, revocations, clock);
     }
 

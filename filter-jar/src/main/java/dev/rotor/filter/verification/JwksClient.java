@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Fetches the configured JWKS URL, and only that URL: never one named in a token. Redirects are not followed,
  * the connection and the whole exchange are bounded by a timeout, and the body by a size limit.
  */
-final class JwksClient {
+final class JwksClient implements JwksSource {
 
     static final int MAX_BODY_BYTES = 256 * 1024;
     private static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
@@ -39,16 +39,17 @@ final class JwksClient {
 
     /**
      * @return the document; it completes exceptionally on a network failure, a timeout, a status other than 200,
-     *         an oversized body, or a body that is not a JWKS
+     *         or an oversized body
      */
-    CompletableFuture<JwksDocument> fetch() {
+    @Override
+    public CompletableFuture<Document> fetch() {
         HttpRequest request = HttpRequest.newBuilder(jwksUri)
                 .timeout(timeout)
                 .header("Accept", "application/jwk-set+json, application/json")
                 .GET()
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, this::boundedBody);
-        CompletableFuture<JwksDocument> document = exchange.thenApply(JwksClient::document)
+        CompletableFuture<Document> document = exchange.thenApply(JwksClient::document)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         document.whenComplete((ignored, failure) -> exchange.cancel(true));
         return document;
@@ -61,12 +62,11 @@ final class JwksClient {
         return new BoundedBody(MAX_BODY_BYTES);
     }
 
-    private static JwksDocument document(HttpResponse<byte[]> response) {
+    private static Document document(HttpResponse<byte[]> response) {
         if (response.statusCode() != 200 || response.body() == null) {
             throw new JwksUnavailableException("JWKS answered HTTP " + response.statusCode());
         }
-        return JwksDocument.parse(response.body(), maxAge(response))
-                .orElseThrow(() -> new JwksUnavailableException("JWKS response is not a JSON Web Key Set"));
+        return new Document(response.body(), maxAge(response));
     }
 
     private static Duration maxAge(HttpResponse<?> response) {

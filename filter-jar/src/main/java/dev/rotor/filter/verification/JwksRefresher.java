@@ -1,6 +1,5 @@
 package dev.rotor.filter.verification;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +19,7 @@ final class JwksRefresher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JwksRefresher.class.getName());
     private static final Duration MAX_REFRESH_DELAY = Duration.ofHours(1);
 
-    private final JwksClient client;
+    private final JwksSource source;
     private final Duration minDelay;
     private final ScheduledExecutorService scheduler;
     private final Object lock = new Object();
@@ -30,8 +29,8 @@ final class JwksRefresher implements AutoCloseable {
     private boolean closed;
 
     /** @param minDelay the shortest time between background refreshes, and the retry delay after a failure */
-    JwksRefresher(URI jwksUri, Duration timeout, Duration minDelay, ScheduledExecutorService scheduler) {
-        this.client = new JwksClient(jwksUri, timeout, scheduler);
+    JwksRefresher(JwksSource source, Duration minDelay, ScheduledExecutorService scheduler) {
+        this.source = source;
         this.minDelay = minDelay;
         this.scheduler = scheduler;
     }
@@ -55,7 +54,7 @@ final class JwksRefresher implements AutoCloseable {
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
             inFlight = done;
-            client.fetch().whenComplete((document, failure) -> {
+            source.fetch().thenApply(JwksRefresher::parse).whenComplete((document, failure) -> {
                 Duration next = failure == null ? accept(document) : rejected(failure);
                 synchronized (lock) {
                     inFlight = null;
@@ -76,6 +75,11 @@ final class JwksRefresher implements AutoCloseable {
                 nextRefresh.cancel(false);
             }
         }
+    }
+
+    private static JwksDocument parse(JwksSource.Document document) {
+        return JwksDocument.parse(document.body(), document.maxAge())
+                .orElseThrow(() -> new JwksClient.JwksUnavailableException("not a JSON Web Key Set"));
     }
 
     private Duration accept(JwksDocument document) {

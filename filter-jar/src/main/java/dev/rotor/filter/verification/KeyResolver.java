@@ -42,9 +42,9 @@ public final class KeyResolver implements AutoCloseable {
     private final Object lock = new Object();
     private Instant lastUnknownKidRefresh;
 
-    private KeyResolver(VerifierConfig config, Clock clock, ScheduledExecutorService scheduler, boolean owned) {
-        this.refresher = new JwksRefresher(config.jwksUri(), config.httpTimeout(), config.jwksRefreshInterval(),
-                scheduler);
+    private KeyResolver(JwksSource source, VerifierConfig config, Clock clock, ScheduledExecutorService scheduler,
+                        boolean owned) {
+        this.refresher = new JwksRefresher(source, config.jwksRefreshInterval(), scheduler);
         this.clock = clock;
         this.timeout = config.httpTimeout();
         this.refreshInterval = config.jwksRefreshInterval();
@@ -59,12 +59,24 @@ public final class KeyResolver implements AutoCloseable {
      *                  executor; the caller keeps owning it, and {@link #close()} only cancels this resolver's tasks
      */
     public static KeyResolver start(VerifierConfig config, Clock clock, ScheduledExecutorService scheduler) {
-        return started(new KeyResolver(config, clock, scheduler, false));
+        return started(new KeyResolver(new JwksClient(config.jwksUri(), config.httpTimeout(), scheduler), config, clock,
+                scheduler, false));
     }
 
     /** Like {@link #start(VerifierConfig, Clock, ScheduledExecutorService)}, with a scheduler that {@link #close()} stops. */
     public static KeyResolver start(VerifierConfig config, Clock clock, ThreadFactory threadFactory) {
-        return started(new KeyResolver(config, clock, Executors.newSingleThreadScheduledExecutor(threadFactory), true));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory);
+        return started(new KeyResolver(new JwksClient(config.jwksUri(), config.httpTimeout(), scheduler), config, clock,
+                scheduler, true));
+    }
+
+    /**
+     * Like {@link #start(VerifierConfig, Clock, ThreadFactory)}, with keys from {@code source} instead of
+     * {@code config.jwksUri()}: for an application that holds the keys itself.
+     */
+    public static KeyResolver start(JwksSource source, VerifierConfig config, Clock clock, ThreadFactory threadFactory) {
+        return started(new KeyResolver(source, config, clock, Executors.newSingleThreadScheduledExecutor(threadFactory),
+                true));
     }
 
     private static KeyResolver started(KeyResolver resolver) {
