@@ -52,7 +52,7 @@ public class KeyRotation {
      *
      * @throws KeyRegistryUnavailableException if the new key could not be published; the old key still signs
      */
-    public void rotate() {
+    public synchronized void rotate() {
         Instant now = clock.instant();
         SigningKey next = generator.generate(now);
         registry.publish(List.of(new PublishedKey(next.publicKey(), KeyStatus.ACTIVE, null,
@@ -67,7 +67,7 @@ public class KeyRotation {
      *
      * @throws KeyRegistryUnavailableException if Redis cannot be written
      */
-    public void renew() {
+    public synchronized void renew() {
         Instant now = clock.instant();
         registry.publish(ring.publication(now, lifetimes), now);
     }

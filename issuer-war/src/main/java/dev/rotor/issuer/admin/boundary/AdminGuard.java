@@ -1,0 +1,38 @@
+package dev.rotor.issuer.admin.boundary;
+
+import dev.rotor.filter.revocation.RevocationUnavailableException;
+import dev.rotor.issuer.http.ProblemException;
+import dev.rotor.issuer.tokens.control.SessionStoreUnavailableException;
+import dev.rotor.issuer.users.control.UnknownUserException;
+import dev.rotor.issuer.users.control.UserStoreUnavailableException;
+import dev.rotor.issuer.users.entity.InvalidGroupException;
+import dev.rotor.issuer.users.entity.InvalidUsernameException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.function.Supplier;
+
+/** Maps what administration can fail with to problem details: bad input 400, unknown user 404, Redis down 503. */
+@ApplicationScoped
+public class AdminGuard {
+
+    public <T> T available(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (InvalidUsernameException e) {
+            throw ProblemException.badRequest("Not a valid username");
+        } catch (InvalidGroupException e) {
+            throw ProblemException.badRequest("Not a valid list of groups");
+        } catch (UnknownUserException e) {
+            throw ProblemException.notFound("No such user");
+        } catch (UserStoreUnavailableException | SessionStoreUnavailableException | RevocationUnavailableException e) {
+            throw ProblemException.unavailable();
+        }
+    }
+
+    public void available(Runnable work) {
+        available(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** Administration: user changes that revoke sessions. */
+package dev.rotor.issuer.admin.control;

@@ -1,0 +1,58 @@
+package dev.rotor.issuer.authentication;
+
+import dev.rotor.filter.authentication.Verifier;
+import dev.rotor.filter.configuration.FailPolicy;
+import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.configuration.VerifierConfig;
+import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.keys.control.JwksSnapshots;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The issuer verifies its own access tokens with the same verifier its customers use (the filter-jar), for the
+ * admin resources, {@code /userinfo}, introspection and revocation. Only the key source differs: the registry,
+ * in-process, instead of HTTP to itself.
+ */
+@ApplicationScoped
+public class VerifierProducer {
+
+    /** New keys of other instances are read from Redis, so an unknown kid may cause a refresh every second. */
+    private static final Duration UNKNOWN_KID_REFRESH = Duration.ofSeconds(1);
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Produces
+    @Singleton
+    Verifier verifier(IssuerConfig config, RedisEndpoint redis, JwksSnapshots jwks, Clock clock) {
+        VerifierConfig verification = new VerifierConfig(
+                config.issuer(),
+                URI.create(config.url("/.well-known/jwks.json")),
+                config.audience(),
+                Set.of(config.algorithm().name()),
+                config.leeway(),
+                redis,
+                config.redisPrefix(),
+                FailPolicy.CLOSED,
+                Duration.ofSeconds(5),
+                10_000,
+                8192,
+                List.of("/*"),
+                List.of(),
+                List.of(),
+                "rotor",
+                UNKNOWN_KID_REFRESH,
+                Duration.ofSeconds(3));
+        return Verifier.start(verification, new OwnKeys(jwks), clock, threads);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.rotor.issuer.tokens.control;
+
+import com.auth0.jwt.JWT;
+import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.keys.control.KeyRing;
+import dev.rotor.issuer.tokens.entity.AccessToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signs access tokens (RFC 9068 {@code at+jwt}) with this instance's active key, which is always a published one.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeyRing keys;
+    private final IssuerConfig config;
+    private final Clock clock;
+
+    @Inject
+    public AccessTokens(KeyRing keys, IssuerConfig config, Clock clock) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    protected AccessTokens() {
+        this(null, null, null);
+    }
+
+    /**
+     * @throws dev.rotor.issuer.keys.control.SigningUnavailableException if no key has been published yet
+     */
+    public AccessToken issue(String subject, Collection<String> groups, String rid, String clientId) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(config.accessTtl());
+        String jti = randomId();
+        String token = keys.active().sign(JWT.create()
+                .withHeader(Map.of("typ", "at+jwt"))
+                .withIssuer(config.issuer().toString())
+                .withSubject(subject)
+                .withAudience(config.audience())
+                .withIssuedAt(now)
+                .withNotBefore(now)
+                .withExpiresAt(expiresAt)
+                .withJWTId(jti)
+                .withClaim("client_id", clientId)
+                .withClaim("rid", rid)
+                .withClaim("groups", List.copyOf(groups)));
+        return new AccessToken(token, jti, expiresAt);
+    }
+
+    public long lifetimeSeconds() {
+        return config.accessTtl().toSeconds();
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

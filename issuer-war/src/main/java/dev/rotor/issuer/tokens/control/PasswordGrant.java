@@ -1,0 +1,71 @@
+package dev.rotor.issuer.tokens.control;
+
+import dev.rotor.issuer.tokens.entity.AccessToken;
+import dev.rotor.issuer.tokens.entity.IssuedSession;
+import dev.rotor.issuer.tokens.entity.OAuthErrorException;
+import dev.rotor.issuer.tokens.entity.TokenPair;
+import dev.rotor.issuer.users.control.LoginThrottle;
+import dev.rotor.issuer.users.control.TooManyAttemptsException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The resource-owner password grant: checks the credentials through Jakarta Security's identity stores (the
+ * built-in Redis store, and any LDAP or database store the deployment adds), then opens a session. Unknown users,
+ * wrong passwords and disabled users get the same answer.
+ */
+@ApplicationScoped
+public class PasswordGrant {
+
+    static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final int MAX_USERNAME_LENGTH = 256;
+    private static final Logger LOG = Logger.getLogger(PasswordGrant.class.getName());
+
+    private final IdentityStoreHandler identities;
+    private final LoginThrottle throttle;
+    private final RefreshSessions sessions;
+    private final AccessTokens tokens;
+
+    @Inject
+    public PasswordGrant(IdentityStoreHandler identities, LoginThrottle throttle, RefreshSessions sessions,
+                         AccessTokens tokens) {
+        this.identities = identities;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
+
+    protected PasswordGrant() {
+        this(null, null, null, null);
+    }
+
+    public TokenPair login(String username, String password, String clientId, String clientAddress) {
+        if (password.length() > MAX_PASSWORD_LENGTH || username.length() > MAX_USERNAME_LENGTH) {
+            throw OAuthErrorException.invalidRequest("username or password too long");
+        }
+        try {
+            throttle.check(username, clientAddress);
+        } catch (TooManyAttemptsException e) {
+            LOG.warning("ROTOR-L102 login throttled");
+            throw OAuthErrorException.throttled(e.retryAfter());
+        }
+        CredentialValidationResult result = identities.validate(new UsernamePasswordCredential(username, password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.recordFailure(username, clientAddress);
+            LOG.info("ROTOR-L101 login failed");
+            throw OAuthErrorException.invalidGrant("Invalid username or password");
+        }
+        throttle.recordSuccess(username);
+        String subject = result.getCallerPrincipal().getName();
+        Set<String> groups = result.getCallerGroups();
+        IssuedSession session = sessions.create(subject, clientId, groups);
+        AccessToken access = tokens.issue(subject, groups, session.rid(), clientId);
+        return new TokenPair(access, session.refreshToken());
+    }
+}

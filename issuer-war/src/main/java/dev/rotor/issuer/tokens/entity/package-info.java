@@ -1,0 +1,2 @@
+/** Tokens: the values the issuer hands out. */
+package dev.rotor.issuer.tokens.entity;
