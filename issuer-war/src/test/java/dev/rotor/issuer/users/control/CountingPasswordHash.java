@@ -22,6 +22,11 @@ final class CountingPasswordHash implements Pbkdf2PasswordHash {
         return new PasswordHasher(hash, TEST_ITERATIONS);
     }
 
+    /** The {@code algorithm:iterations} part of a stored hash. */
+    static String parameters(String hash) {
+        return hash.substring(0, hash.indexOf(':', hash.indexOf(':') + 1));
+    }
+
     @Override
     public void initialize(Map<String, String> parameters) {
         delegate.initialize(parameters);
