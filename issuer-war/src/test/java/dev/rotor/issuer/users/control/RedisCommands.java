@@ -1,8 +1,10 @@
 package dev.rotor.issuer.users.control;
 
-import redis.clients.jedis.Protocol;
+import dev.rotor.filter.configuration.RedisEndpoint;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,8 +14,10 @@ final class RedisCommands {
     private RedisCommands() {
     }
 
-    static void reset(UnifiedJedis redis) {
-        redis.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
+    static void reset(int port) {
+        try (Jedis connection = RedisEndpoint.loopback(port).connection(Duration.ofSeconds(5))) {
+            connection.configResetStat();
+        }
     }
 
     /** Every command run since {@link #reset}, except the ones that reset and read the statistics. */

@@ -131,7 +131,7 @@ class UserStoreTest {
     @Test
     void hostileUsernamesAreRefusedWithoutTouchingRedis() {
         List<String> hostile = List.of("*", "../x", "alice\r\nDEL x", "a".repeat(10 * 1024), "", "{users}:index");
-        RedisCommands.reset(client);
+        RedisCommands.reset(redis.port());
         int hashingBefore = counting.hashingCalls();
 
         for (String username : hostile) {
