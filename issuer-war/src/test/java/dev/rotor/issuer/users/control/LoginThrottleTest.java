@@ -1,0 +1,143 @@
+package dev.rotor.issuer.users.control;
+
+import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.testsupport.RedisFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoginThrottleTest {
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+
+    private UnifiedJedis client;
+    private LoginThrottle throttle;
+
+    @BeforeEach
+    void connect() {
+        if (!redis.isRunning()) {
+            redis.restart();
+        }
+        client = RedisEndpoint.loopback(redis.port()).client();
+        client.flushAll();
+        throttle = new LoginThrottle(client, "rotor:", ThrottleLimits.defaults());
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    private void fail(String username, String client, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.recordFailure(username, client);
+        }
+    }
+
+    @Test
+    void fifthFailureOfAnAccountThrottlesItFromEveryClient() {
+        fail("alice", "10.0.0.1", 4);
+        assertDoesNotThrow(() -> throttle.check("alice", "10.0.0.1"));
+
+        fail("alice", "10.0.0.1", 1);
+
+        TooManyAttemptsException e = assertThrows(TooManyAttemptsException.class,
+                () -> throttle.check("alice", "10.0.0.2"));
+        assertTrue(e.retryAfter().compareTo(Duration.ZERO) > 0);
+        assertTrue(e.retryAfter().compareTo(Duration.ofMinutes(15)) <= 0);
+        assertTrue(e.retryAfterSeconds() > 14 * 60);
+        assertDoesNotThrow(() -> throttle.check("bob", "10.0.0.1"), "other accounts from that client are fine");
+    }
+
+    @Test
+    void sprayingOnePasswordOverManyAccountsThrottlesTheClient() {
+        for (int i = 0; i < 20; i++) {
+            fail("user" + i, "10.0.0.66", 1);
+        }
+
+        assertThrows(TooManyAttemptsException.class, () -> throttle.check("user99", "10.0.0.66"));
+        assertDoesNotThrow(() -> throttle.check("user99", "10.0.0.7"));
+    }
+
+    @Test
+    void nineteenFailuresFromOneClientAreStillAllowed() {
+        for (int i = 0; i < 19; i++) {
+            fail("user" + i, "10.0.0.66", 1);
+        }
+        assertDoesNotThrow(() -> throttle.check("user99", "10.0.0.66"));
+    }
+
+    @Test
+    void everyCounterHasATtlOfTheWindow() {
+        fail("alice", "10.0.0.1", 3);
+
+        Set<String> keys = keys();
+        assertEquals(2, keys.size());
+        for (String key : keys) {
+            long ttl = client.pttl(key);
+            assertTrue(ttl > 0 && ttl <= Duration.ofMinutes(15).toMillis(), key + " has TTL " + ttl);
+        }
+    }
+
+    @Test
+    void successClearsTheAccountButNotTheClient() {
+        fail("alice", "10.0.0.1", 5);
+        for (int i = 0; i < 15; i++) {
+            fail("user" + i, "10.0.0.1", 1);
+        }
+
+        throttle.recordSuccess("alice");
+
+        assertDoesNotThrow(() -> throttle.check("alice", "10.0.0.2"));
+        assertThrows(TooManyAttemptsException.class, () -> throttle.check("alice", "10.0.0.1"));
+    }
+
+    @Test
+    void countersExpireAfterTheWindow() throws InterruptedException {
+        throttle = new LoginThrottle(client, "rotor:", new ThrottleLimits(1, 1, Duration.ofMillis(200)));
+        fail("alice", "10.0.0.1", 1);
+        assertThrows(TooManyAttemptsException.class, () -> throttle.check("alice", "10.0.0.1"));
+
+        Thread.sleep(400);
+
+        assertDoesNotThrow(() -> throttle.check("alice", "10.0.0.1"));
+        assertEquals(Set.of(), keys());
+    }
+
+    @Test
+    void hostileInputCannotShapeKeys() {
+        fail("*", "../../x", 1);
+        fail("a\r\nDEL rotor:*", "{users}", 1);
+        fail("a".repeat(10 * 1024), "", 1);
+
+        Set<String> keys = keys();
+        assertEquals(6, keys.size());
+        for (String key : keys) {
+            assertTrue(key.matches("rotor:throttle:(user|client):[0-9a-f]{64}"), key);
+        }
+    }
+
+    private Set<String> keys() {
+        Set<String> keys = new HashSet<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            var page = client.scan(cursor);
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return keys;
+    }
+}

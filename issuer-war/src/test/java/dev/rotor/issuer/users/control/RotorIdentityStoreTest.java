@@ -1,0 +1,127 @@
+package dev.rotor.issuer.users.control;
+
+import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.testsupport.MutableClock;
+import dev.rotor.testsupport.RedisFixture;
+import jakarta.security.enterprise.credential.BasicAuthenticationCredential;
+import jakarta.security.enterprise.credential.CallerOnlyCredential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RotorIdentityStoreTest {
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+
+    private final CountingPasswordHash counting = new CountingPasswordHash();
+    private final PasswordHasher hasher = CountingPasswordHash.cheapHasher(counting);
+    private UnifiedJedis client;
+    private UserStore users;
+    private RotorIdentityStore store;
+
+    @BeforeEach
+    void connect() {
+        if (!redis.isRunning()) {
+            redis.restart();
+        }
+        client = RedisEndpoint.loopback(redis.port()).client();
+        client.flushAll();
+        users = new UserStore(client, "rotor:", hasher, MutableClock.atFixedInstant());
+        store = new RotorIdentityStore(users, hasher);
+        users.create("alice", "s3cret".toCharArray(), Set.of("staff", "app:reader"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    private CredentialValidationResult login(String username, String password) {
+        return store.validate(new UsernamePasswordCredential(username, password));
+    }
+
+    @Test
+    void rightPasswordGivesTheCallerAndGroups() {
+        CredentialValidationResult result = login("alice", "s3cret");
+
+        assertEquals(VALID, result.getStatus());
+        assertEquals("alice", result.getCallerPrincipal().getName());
+        assertEquals(Set.of("staff", "app:reader"), result.getCallerGroups());
+    }
+
+    @Test
+    void basicAuthenticationCredentialIsAUsernamePasswordCredential() {
+        String header = Base64.getEncoder().encodeToString("alice:s3cret".getBytes());
+        assertEquals(VALID, store.validate(new BasicAuthenticationCredential(header)).getStatus());
+    }
+
+    @Test
+    void wrongPasswordUnknownUserDisabledUserAndMalformedNameLookAlikeAndCostOneVerificationEach() {
+        users.create("dave", "s3cret".toCharArray(), Set.of("staff"));
+        users.setDisabled("dave", true);
+        List<String[]> attempts = List.of(
+                new String[]{"alice", "wrong"},
+                new String[]{"nobody", "s3cret"},
+                new String[]{"dave", "s3cret"},
+                new String[]{"../x\r\n*", "s3cret"});
+
+        for (String[] attempt : attempts) {
+            int before = counting.verified();
+            assertSame(INVALID_RESULT, login(attempt[0], attempt[1]), attempt[0]);
+            assertEquals(before + 1, counting.verified(), "one verification for " + attempt[0]);
+        }
+    }
+
+    @Test
+    void unknownUserIsVerifiedAgainstAHashOfTheSameCostAsARealOne() {
+        String realHash = users.find("alice").orElseThrow().passwordHash();
+        int before = counting.verified();
+
+        login("nobody", "s3cret");
+
+        String dummy = counting.verifiedAgainst().get(before);
+        assertEquals(CountingPasswordHash.parameters(realHash), CountingPasswordHash.parameters(dummy));
+        assertEquals(realHash.length(), dummy.length());
+    }
+
+    @Test
+    void megabytePasswordIsRefusedWithoutHashing() {
+        char[] huge = new char[1024 * 1024];
+        Arrays.fill(huge, 'x');
+        int before = counting.hashingCalls();
+
+        assertSame(INVALID_RESULT, store.validate(new UsernamePasswordCredential("alice", new String(huge))));
+        assertSame(INVALID_RESULT, store.validate(new UsernamePasswordCredential("nobody", new String(huge))));
+        assertSame(INVALID_RESULT, login("alice", ""));
+
+        assertEquals(before, counting.hashingCalls());
+    }
+
+    @Test
+    void otherCredentialsAreLeftToOtherStores() {
+        assertSame(NOT_VALIDATED_RESULT, store.validate(new CallerOnlyCredential("alice")));
+    }
+
+    @Test
+    void unavailableRedisIsAnOutageNotAWrongPassword() {
+        redis.stop();
+        assertThrows(UserStoreUnavailableException.class, () -> login("alice", "s3cret"));
+    }
+}
