@@ -4,6 +4,8 @@ import dev.rotor.filter.configuration.InvalidSettingException;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.configuration.Settings;
 import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.issuer.tokens.control.SessionLifetimes;
+import dev.rotor.issuer.users.control.ThrottleLimits;
 
 import java.net.URI;
 import java.time.Duration;
@@ -21,10 +23,12 @@ import java.time.Duration;
  * @param accessTtl   the lifetime of an access token
  * @param leeway      the clock skew allowed to verifiers
  * @param audience    the {@code aud} of every access token
+ * @param sessions    how long refresh-token sessions live, idle and at most
+ * @param throttle    how many failed logins are allowed per account and per client address
  */
 public record IssuerConfig(URI issuer, RedisEndpoint redis, String redisPrefix, KeyAlgorithm algorithm,
                            Duration rotation, Duration heartbeat, Duration accessTtl, Duration leeway,
-                           String audience) {
+                           String audience, SessionLifetimes sessions, ThrottleLimits throttle) {
 
     public static final String ISSUER = "rotor.issuer";
     public static final String REDIS_URL = "rotor.redis.url";
@@ -35,6 +39,11 @@ public record IssuerConfig(URI issuer, RedisEndpoint redis, String redisPrefix, 
     public static final String ACCESS_TTL = "rotor.tokens.access-ttl";
     public static final String LEEWAY = "rotor.tokens.leeway";
     public static final String AUDIENCE = "rotor.tokens.audience";
+    public static final String SESSION_IDLE = "rotor.sessions.idle-ttl";
+    public static final String SESSION_ABSOLUTE = "rotor.sessions.absolute-ttl";
+    public static final String ACCOUNT_FAILURES = "rotor.login.max-failures-per-account";
+    public static final String CLIENT_FAILURES = "rotor.login.max-failures-per-client";
+    public static final String FAILURE_WINDOW = "rotor.login.failure-window";
 
     public static IssuerConfig from(Settings settings) {
         URI issuer = settings.httpUri(ISSUER, "http://localhost:8080");
@@ -60,7 +69,19 @@ public record IssuerConfig(URI issuer, RedisEndpoint redis, String redisPrefix, 
                 settings.duration(HEARTBEAT, Duration.ofSeconds(30)),
                 accessTtl,
                 settings.duration(LEEWAY, Duration.ofSeconds(30)),
-                settings.string(AUDIENCE, "rotor"));
+                settings.string(AUDIENCE, "rotor"),
+                sessions(settings),
+                new ThrottleLimits(settings.positiveInt(ACCOUNT_FAILURES, 5), settings.positiveInt(CLIENT_FAILURES, 20),
+                        settings.duration(FAILURE_WINDOW, Duration.ofMinutes(15))));
+    }
+
+    private static SessionLifetimes sessions(Settings settings) {
+        Duration idle = settings.duration(SESSION_IDLE, Duration.ofDays(14));
+        Duration absolute = settings.duration(SESSION_ABSOLUTE, Duration.ofDays(30));
+        if (idle.compareTo(absolute) > 0) {
+            throw new InvalidSettingException(SESSION_IDLE, "must not be longer than " + SESSION_ABSOLUTE);
+        }
+        return new SessionLifetimes(idle, absolute);
     }
 
     public boolean embeddedRedis() {

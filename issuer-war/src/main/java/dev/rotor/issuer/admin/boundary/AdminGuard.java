@@ -3,6 +3,7 @@ package dev.rotor.issuer.admin.boundary;
 import dev.rotor.filter.revocation.RevocationUnavailableException;
 import dev.rotor.issuer.http.ProblemException;
 import dev.rotor.issuer.tokens.control.SessionStoreUnavailableException;
+import dev.rotor.issuer.users.control.PasswordRejectedException;
 import dev.rotor.issuer.users.control.UnknownUserException;
 import dev.rotor.issuer.users.control.UserStoreUnavailableException;
 import dev.rotor.issuer.users.entity.InvalidGroupException;
@@ -22,6 +23,8 @@ public class AdminGuard {
             throw ProblemException.badRequest("Not a valid username");
         } catch (InvalidGroupException e) {
             throw ProblemException.badRequest("Not a valid list of groups");
+        } catch (PasswordRejectedException e) {
+            throw ProblemException.badRequest("The password must be 1 to 1024 characters");
         } catch (UnknownUserException e) {
             throw ProblemException.notFound("No such user");
         } catch (UserStoreUnavailableException | SessionStoreUnavailableException | RevocationUnavailableException e) {

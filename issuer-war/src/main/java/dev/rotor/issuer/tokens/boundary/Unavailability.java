@@ -5,6 +5,7 @@ import dev.rotor.filter.verification.BackendUnavailableException;
 import dev.rotor.issuer.keys.control.SigningUnavailableException;
 import dev.rotor.issuer.tokens.control.SessionStoreUnavailableException;
 import dev.rotor.issuer.tokens.entity.OAuthErrorException;
+import dev.rotor.issuer.users.control.ThrottleUnavailableException;
 import dev.rotor.issuer.users.control.UserStoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +25,7 @@ public class Unavailability {
         try {
             return work.get();
         } catch (SessionStoreUnavailableException | UserStoreUnavailableException | RevocationUnavailableException
-                 | SigningUnavailableException | BackendUnavailableException e) {
+                 | SigningUnavailableException | BackendUnavailableException | ThrottleUnavailableException e) {
             LOG.warning(() -> "ROTOR-T101 request refused, a back end is unavailable: " + e.getClass().getSimpleName());
             throw OAuthErrorException.temporarilyUnavailable();
         }

@@ -40,7 +40,7 @@ public class LoginThrottle {
 
     @Inject
     public LoginThrottle(UnifiedJedis redis, IssuerConfig config) {
-        this(redis, config.redisPrefix(), ThrottleLimits.defaults());
+        this(redis, config.redisPrefix(), config.throttle());
     }
 
     public LoginThrottle(UnifiedJedis redis, String prefix, ThrottleLimits limits) {
