@@ -36,7 +36,7 @@ final class SessionScripts {
             end
             """;
 
-    /** KEYS session, refresh, user-sessions; ARGV[5..8] rid, subject, clientId, token hash. */
+    /** KEYS session, refresh, user-sessions; ARGV[5..8] rid, subject, clientId, token hash. Returns {rid}. */
     static final String CREATE = PRELUDE + """
             redis.call('HSET', KEYS[1], 'subject', ARGV[6], 'clientId', ARGV[7],
               'createdAt', ARGV[2], 'lastUsedAt', ARGV[2], 'currentHash', ARGV[8])
@@ -46,7 +46,7 @@ final class SessionScripts {
             redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - absolute)
             redis.call('ZADD', KEYS[3], ARGV[2], ARGV[5])
             if redis.call('PTTL', KEYS[3]) < absolute then redis.call('PEXPIRE', KEYS[3], absolute) end
-            return 1
+            return {ARGV[5]}
             """;
 
     /**
