@@ -1,0 +1,33 @@
+package dev.rotor.issuer.tokens.entity;
+
+import java.time.Instant;
+
+/** The outcome of presenting a refresh token. */
+public sealed interface RotationResult {
+
+    /** The shared answer for every token that is unknown, malformed, or whose session is gone or expired. */
+    RotationResult INVALID = new Invalid();
+
+    /**
+     * The token was current: it is now used, and {@code newRefreshToken} is the session's current token.
+     *
+     * @param expiresAt when the new refresh token expires unless used earlier
+     */
+    record Rotated(String rid, String subject, String clientId, String newRefreshToken, Instant expiresAt)
+            implements RotationResult {
+
+        @Override
+        public String toString() {
+            return "Rotated[rid=" + rid + ", subject=" + subject + ", clientId=" + clientId
+                    + ", newRefreshToken=<redacted>, expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /** The token had already been used: a sign of theft, so the whole session has been revoked. */
+    record Reused(String rid, String subject) implements RotationResult {
+    }
+
+    /** Unknown, malformed or expired. Nothing was changed. */
+    record Invalid() implements RotationResult {
+    }
+}

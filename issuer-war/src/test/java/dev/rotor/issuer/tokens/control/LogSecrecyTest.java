@@ -1,0 +1,84 @@
+package dev.rotor.issuer.tokens.control;
+
+import dev.rotor.issuer.tokens.entity.IssuedSession;
+import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
+import dev.rotor.testsupport.MutableClock;
+import dev.rotor.testsupport.RedisFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reuse, revocation and outages are logged with ids, never with a token or its hash. */
+class LogSecrecyTest {
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+
+    private final Logger logger = Logger.getLogger("dev.rotor.issuer.tokens");
+    private final List<String> lines = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(formatter.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final MutableClock clock = SessionTestBed.clock();
+    private UnifiedJedis client;
+    private RefreshSessions sessions;
+
+    @BeforeEach
+    void connect() {
+        client = SessionTestBed.emptyRedis(redis);
+        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
+        capture.setLevel(Level.ALL);
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void disconnect() {
+        logger.removeHandler(capture);
+        client.close();
+    }
+
+    @Test
+    void noTokenOrHashIsLogged() {
+        IssuedSession issued = sessions.create("alice", "");
+        String rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken())).newRefreshToken();
+        sessions.rotate(issued.refreshToken());
+        sessions.revokeAllOf("alice");
+        redis.stop();
+        assertThrows(SessionStoreUnavailableException.class, () -> sessions.rotate(rotated));
+
+        String log = String.join("\n", lines);
+        assertTrue(log.contains("ROTOR-T101") && log.contains("ROTOR-T102") && log.contains("ROTOR-T103"), log);
+        for (String token : List.of(issued.refreshToken(), rotated)) {
+            assertFalse(log.contains(token));
+            assertFalse(log.contains(OpaqueTokens.hash(token)));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.rotor.issuer.tokens.control;
+
+import dev.rotor.issuer.tokens.entity.IssuedSession;
+import dev.rotor.issuer.tokens.entity.RotationResult;
+import dev.rotor.issuer.tokens.entity.RotationResult.Invalid;
+import dev.rotor.issuer.tokens.entity.RotationResult.Reused;
+import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
+import dev.rotor.testsupport.MutableClock;
+import dev.rotor.testsupport.RedisFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RotationTest {
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+
+    private final MutableClock clock = SessionTestBed.clock();
+    private UnifiedJedis client;
+    private RefreshSessions sessions;
+
+    @BeforeEach
+    void connect() {
+        client = SessionTestBed.emptyRedis(redis);
+        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    private Rotated rotated(String token) {
+        return assertInstanceOf(Rotated.class, sessions.rotate(token));
+    }
+
+    private String stateOf(String token) {
+        return client.hget(SessionKeys.under(SessionTestBed.PREFIX).refresh(OpaqueTokens.hash(token)), "state");
+    }
+
+    @Test
+    void createdSessionExpiresAfterTheIdleLifetime() {
+        IssuedSession issued = sessions.create("alice", "web");
+
+        assertEquals(clock.instant().plus(SessionTestBed.LIFETIMES.idle()), issued.expiresAt());
+        assertEquals("current", stateOf(issued.refreshToken()));
+        assertFalse(issued.toString().contains(issued.refreshToken()));
+    }
+
+    @Test
+    void rotationIssuesANewTokenThatWorksAndMarksTheOldOneUsed() {
+        IssuedSession issued = sessions.create("alice", "web");
+        clock.advance(Duration.ofMinutes(5));
+
+        Rotated first = rotated(issued.refreshToken());
+
+        assertEquals(issued.rid(), first.rid());
+        assertEquals("alice", first.subject());
+        assertEquals("web", first.clientId());
+        assertNotEquals(issued.refreshToken(), first.newRefreshToken());
+        assertEquals(clock.instant().plus(SessionTestBed.LIFETIMES.idle()), first.expiresAt());
+        assertEquals("used", stateOf(issued.refreshToken()));
+        assertEquals("current", stateOf(first.newRefreshToken()));
+        assertFalse(first.toString().contains(first.newRefreshToken()));
+
+        Rotated second = rotated(first.newRefreshToken());
+        assertEquals(issued.rid(), second.rid());
+        assertEquals(clock.instant(), sessions.find(issued.rid()).orElseThrow().lastUsedAt());
+    }
+
+    @Test
+    void replayOfARotatedTokenRevokesTheWholeFamily() {
+        IssuedSession issued = sessions.create("alice", "");
+        Rotated rotated = rotated(issued.refreshToken());
+
+        RotationResult replay = sessions.rotate(issued.refreshToken());
+
+        assertEquals(new Reused(issued.rid(), "alice"), replay);
+        assertInstanceOf(Invalid.class, sessions.rotate(rotated.newRefreshToken()));
+        assertTrue(sessions.find(issued.rid()).isEmpty());
+        assertEquals(0, sessions.list("alice", 0, 10).total());
+        assertInstanceOf(Invalid.class, sessions.rotate(issued.refreshToken()), "a second replay finds nothing");
+    }
+
+    @Test
+    void reuseRevokesOnlyTheFamilyOfTheReplayedToken() {
+        IssuedSession stolen = sessions.create("alice", "");
+        IssuedSession other = sessions.create("alice", "");
+        rotated(stolen.refreshToken());
+
+        assertInstanceOf(Reused.class, sessions.rotate(stolen.refreshToken()));
+
+        assertTrue(sessions.find(other.rid()).isPresent());
+        rotated(other.refreshToken());
+    }
+
+    @Test
+    void unknownTokenIsInvalidAndChangesNothing() {
+        IssuedSession issued = sessions.create("alice", "");
+
+        assertEquals(RotationResult.INVALID, sessions.rotate(new OpaqueTokens().newRefreshToken()));
+
+        rotated(issued.refreshToken());
+    }
+}

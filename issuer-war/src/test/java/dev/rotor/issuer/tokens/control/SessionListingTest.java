@@ -1,0 +1,120 @@
+package dev.rotor.issuer.tokens.control;
+
+import dev.rotor.issuer.tokens.entity.IssuedSession;
+import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
+import dev.rotor.issuer.tokens.entity.SessionInfo;
+import dev.rotor.issuer.tokens.entity.SessionPage;
+import dev.rotor.testsupport.MutableClock;
+import dev.rotor.testsupport.RedisFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionListingTest {
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+
+    private final MutableClock clock = SessionTestBed.clock();
+    private UnifiedJedis client;
+    private RefreshSessions sessions;
+
+    @BeforeEach
+    void connect() {
+        client = SessionTestBed.emptyRedis(redis);
+        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    /** Creates sessions one second apart and returns them oldest first. */
+    private List<IssuedSession> createSessions(String subject, int count) {
+        List<IssuedSession> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            created.add(sessions.create(subject, "client-" + i));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        return created;
+    }
+
+    @Test
+    void pagesCoverEverySessionNewestFirst() {
+        List<IssuedSession> created = createSessions("alice", 7);
+        createSessions("bob", 2);
+
+        List<String> listed = new ArrayList<>();
+        for (int offset = 0; offset < 7; offset += 3) {
+            SessionPage page = sessions.list("alice", offset, 3);
+            assertEquals(7, page.total());
+            assertEquals(offset, page.offset());
+            page.sessions().forEach(info -> listed.add(info.rid()));
+        }
+
+        List<String> newestFirst = new ArrayList<>(created.stream().map(IssuedSession::rid).toList());
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, listed);
+    }
+
+    @Test
+    void limitIsCappedAt100AndOffsetAtZero() {
+        createSessions("alice", 105);
+
+        SessionPage page = sessions.list("alice", -5, 1_000);
+
+        assertEquals(100, page.sessions().size());
+        assertEquals(100, page.limit());
+        assertEquals(0, page.offset());
+        assertEquals(105, page.total());
+        assertEquals(5, sessions.list("alice", 100, 100).sessions().size());
+        assertTrue(sessions.list("alice", Integer.MAX_VALUE, Integer.MAX_VALUE).sessions().isEmpty());
+        assertEquals(1, sessions.list("alice", 0, 0).sessions().size(), "a limit below 1 is raised to 1");
+    }
+
+    @Test
+    void listedSessionDescribesItsLifetimesButNoToken() {
+        IssuedSession issued = sessions.create("alice", "web");
+        Rotated rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
+
+        SessionInfo info = sessions.list("alice", 0, 10).sessions().get(0);
+
+        assertEquals(new SessionInfo(issued.rid(), "alice", "web", clock.instant(), clock.instant(),
+                clock.instant().plus(SessionTestBed.LIFETIMES.idle()),
+                clock.instant().plus(SessionTestBed.LIFETIMES.absolute())), info);
+        for (String secret : List.of(issued.refreshToken(), rotated.newRefreshToken(),
+                OpaqueTokens.hash(issued.refreshToken()), OpaqueTokens.hash(rotated.newRefreshToken()))) {
+            assertFalse(info.toString().contains(secret));
+        }
+    }
+
+    @Test
+    void expiredSessionsLeaveTheListAndTheTotal() {
+        createSessions("alice", 3);
+        clock.advance(SessionTestBed.LIFETIMES.idle().minusSeconds(2));
+        IssuedSession recent = sessions.create("alice", "");
+
+        SessionPage page = sessions.list("alice", 0, 10);
+
+        assertEquals(2, page.total(), "the two oldest are idle-expired");
+        assertEquals(recent.rid(), page.sessions().get(0).rid());
+    }
+
+    @Test
+    void subjectWithoutSessionsHasAnEmptyPage() {
+        assertEquals(0, sessions.list("nobody", 0, 10).total());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.rotor.issuer.tokens.control;
+
+import dev.rotor.issuer.tokens.entity.IssuedSession;
+import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
+import dev.rotor.testsupport.MutableClock;
+import dev.rotor.testsupport.RedisFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Redis never holds a raw refresh token, and every entry has a TTL (SECURITY.md, "Storage"). */
+class StorageHygieneTest {
+
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.start();
+
+    private final MutableClock clock = SessionTestBed.clock();
+    private UnifiedJedis client;
+    private RefreshSessions sessions;
+
+    @BeforeEach
+    void connect() {
+        client = SessionTestBed.emptyRedis(redis);
+        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    /** Exercises every write path and returns every refresh token handed out on the way. */
+    private List<String> everyKindOfEntry() {
+        List<String> tokens = new ArrayList<>();
+        for (String subject : List.of("alice", "bob", "carol")) {
+            IssuedSession issued = sessions.create(subject, "web");
+            tokens.add(issued.refreshToken());
+            String token = issued.refreshToken();
+            for (int i = 0; i < 3; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                token = assertInstanceOf(Rotated.class, sessions.rotate(token)).newRefreshToken();
+                tokens.add(token);
+            }
+        }
+        IssuedSession replayed = sessions.create("alice", "");
+        tokens.add(replayed.refreshToken());
+        tokens.add(assertInstanceOf(Rotated.class, sessions.rotate(replayed.refreshToken())).newRefreshToken());
+        sessions.rotate(replayed.refreshToken());
+        IssuedSession loggedOut = sessions.create("bob", "");
+        tokens.add(loggedOut.refreshToken());
+        sessions.revokeByRefreshToken(loggedOut.refreshToken());
+        sessions.list("carol", 0, 10);
+        return tokens;
+    }
+
+    @Test
+    void noRawRefreshTokenIsStoredAnywhere() {
+        List<String> tokens = everyKindOfEntry();
+
+        List<String> keys = SessionTestBed.keys(client);
+        assertFalse(keys.isEmpty());
+        for (String key : keys) {
+            String dump = SessionTestBed.dump(client, key);
+            for (String token : tokens) {
+                assertFalse(dump.contains(token), "a raw refresh token is stored under " + key);
+            }
+        }
+    }
+
+    @Test
+    void theCurrentTokenIsStoredAsItsHash() {
+        List<String> tokens = everyKindOfEntry();
+
+        String current = tokens.get(3);
+        assertTrue(client.exists(SessionKeys.under(SessionTestBed.PREFIX).refresh(OpaqueTokens.hash(current))));
+    }
+
+    @Test
+    void everyEntryHasATtl() {
+        everyKindOfEntry();
+
+        for (String key : SessionTestBed.keys(client)) {
+            long ttl = client.pttl(key);
+            assertTrue(ttl > 0, key + " has PTTL " + ttl);
+            assertTrue(ttl <= SessionTestBed.LIFETIMES.absolute().toMillis(), key + " outlives any session");
+        }
+    }
+}
