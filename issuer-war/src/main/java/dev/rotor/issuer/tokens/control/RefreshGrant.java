@@ -6,6 +6,7 @@ import dev.rotor.issuer.tokens.entity.RotationResult;
 import dev.rotor.issuer.tokens.entity.TokenPair;
 import dev.rotor.issuer.users.control.UserStore;
 import dev.rotor.issuer.users.entity.User;
+import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -45,7 +46,7 @@ public class RefreshGrant {
         if (result instanceof RotationResult.Rotated rotated) {
             Set<String> groups = currentGroups(rotated);
             return new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId()),
-                    rotated.refreshToken());
+                    rotated.newRefreshToken());
         }
         if (result instanceof RotationResult.Reused reused) {
             blacklist.revokeSession(reused.rid());
@@ -57,7 +58,7 @@ public class RefreshGrant {
 
     /** Built-in users get their groups as they are now; a disabled user's session ends here. */
     private Set<String> currentGroups(RotationResult.Rotated rotated) {
-        Optional<User> user = users.find(rotated.subject());
+        Optional<User> user = Usernames.isValid(rotated.subject()) ? users.find(rotated.subject()) : Optional.empty();
         if (user.isEmpty()) {
             return rotated.groups();
         }

@@ -13,6 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +43,7 @@ public class RefreshSessions {
 
     @Inject
     public RefreshSessions(UnifiedJedis redis, IssuerConfig config, Clock clock) {
-        this(redis, config.redisPrefix(), SessionLifetimes.DEFAULTS, clock);
+        this(redis, config.redisPrefix(), config.sessions(), clock);
     }
 
     public RefreshSessions(UnifiedJedis redis, String prefix, SessionLifetimes lifetimes, Clock clock) {
@@ -58,8 +64,11 @@ public class RefreshSessions {
         this.clock = null;
     }
 
-    /** Starts a session. {@code clientId} may be empty or {@code null}. */
-    public IssuedSession create(String subject, String clientId) {
+    /**
+     * Starts a session. {@code clientId} may be empty or {@code null}. {@code groups} are the caller's groups at
+     * login, kept for callers whose identity store cannot be asked again at refresh.
+     */
+    public IssuedSession create(String subject, String clientId, Set<String> groups) {
         String client = clientId == null ? "" : clientId;
         if (!SessionInputs.isSubject(subject) || !SessionInputs.isClientId(client)) {
             throw new IllegalArgumentException("subject or client id is empty, too long or has control characters");
@@ -69,7 +78,7 @@ public class RefreshSessions {
         String hash = OpaqueTokens.hash(token);
         Instant now = now();
         store.run(SessionScripts.CREATE, List.of(keys.session(rid), keys.refresh(hash), keys.userSessions(subject)),
-                now, rid, subject, client, hash);
+                now, rid, subject, client, hash, Json.createArrayBuilder(new TreeSet<>(groups)).build().toString());
         return new IssuedSession(rid, token, lifetimes.expiry(now, now));
     }
 
@@ -83,8 +92,8 @@ public class RefreshSessions {
         List<String> reply = store.run(SessionScripts.ROTATE, List.of(keys.refresh(presented)), now,
                 presented, OpaqueTokens.hash(next));
         return switch (reply.get(0)) {
-            case "rotated" -> new RotationResult.Rotated(reply.get(1), reply.get(2), reply.get(3), next,
-                    lifetimes.expiry(Instant.ofEpochMilli(Long.parseLong(reply.get(4))), now));
+            case "rotated" -> new RotationResult.Rotated(reply.get(1), reply.get(2), reply.get(3), groups(reply.get(5)),
+                    next, lifetimes.expiry(Instant.ofEpochMilli(Long.parseLong(reply.get(4))), now));
             case "reused" -> {
                 LOG.log(Level.WARNING, "ROTOR-T101 refresh-token reuse detected: revoked session {0} of {1}",
                         new Object[] {reply.get(1), reply.get(2)});
@@ -92,6 +101,15 @@ public class RefreshSessions {
             }
             default -> RotationResult.INVALID;
         };
+    }
+
+    private static Set<String> groups(String json) {
+        if (json.isEmpty()) {
+            return Set.of();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return Set.copyOf(reader.readArray().getValuesAs(JsonString::getString));
+        }
     }
 
     /** Logout: revokes the session of a current or used refresh token. Empty when it names no live session. */

@@ -36,10 +36,13 @@ final class SessionScripts {
             end
             """;
 
-    /** KEYS session, refresh, user-sessions; ARGV[5..8] rid, subject, clientId, token hash. Returns {rid}. */
+    /**
+     * KEYS session, refresh, user-sessions; ARGV[5..9] rid, subject, clientId, token hash, groups (a JSON array).
+     * Returns {rid}.
+     */
     static final String CREATE = PRELUDE + """
             redis.call('HSET', KEYS[1], 'subject', ARGV[6], 'clientId', ARGV[7],
-              'createdAt', ARGV[2], 'lastUsedAt', ARGV[2], 'currentHash', ARGV[8])
+              'createdAt', ARGV[2], 'lastUsedAt', ARGV[2], 'currentHash', ARGV[8], 'groups', ARGV[9])
             redis.call('PEXPIRE', KEYS[1], absolute)
             redis.call('HSET', KEYS[2], 'rid', ARGV[5], 'state', 'current')
             redis.call('PEXPIRE', KEYS[2], absolute)
@@ -51,7 +54,7 @@ final class SessionScripts {
 
     /**
      * KEYS presented refresh record; ARGV[5..6] presented hash, new hash. Returns {invalid}, {reused, rid, subject}
-     * or {rotated, rid, subject, clientId, createdAt}. A used record is kept until the absolute expiry, so a replay
+     * or {rotated, rid, subject, clientId, createdAt, groups}. A used record is kept until the absolute expiry, so a replay
      * is recognised for as long as the session could live.
      */
     static final String ROTATE = PRELUDE + """
@@ -76,7 +79,8 @@ final class SessionScripts {
             redis.call('PEXPIRE', fresh, keep)
             redis.call('HSET', base .. 'session:' .. rid, 'lastUsedAt', ARGV[2], 'currentHash', ARGV[6])
             redis.call('PEXPIRE', base .. 'session:' .. rid, keep)
-            return {'rotated', rid, s[1], s[2], s[3]}
+            local groups = redis.call('HGET', base .. 'session:' .. rid, 'groups') or ''
+            return {'rotated', rid, s[1], s[2], s[3], groups}
             """;
 
     /** KEYS a refresh record (current or used). Revokes its session; returns it if it was live, else {}. */

@@ -1,6 +1,7 @@
 package dev.rotor.issuer.tokens.entity;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** The outcome of presenting a refresh token. */
 public sealed interface RotationResult {
@@ -13,12 +14,17 @@ public sealed interface RotationResult {
      *
      * @param expiresAt when the new refresh token expires unless used earlier
      */
-    record Rotated(String rid, String subject, String clientId, String newRefreshToken, Instant expiresAt)
-            implements RotationResult {
+    record Rotated(String rid, String subject, String clientId, Set<String> groups, String newRefreshToken,
+                   Instant expiresAt) implements RotationResult {
+
+        public Rotated {
+            groups = Set.copyOf(groups);
+        }
+
 
         @Override
         public String toString() {
-            return "Rotated[rid=" + rid + ", subject=" + subject + ", clientId=" + clientId
+            return "Rotated[rid=" + rid + ", subject=" + subject + ", clientId=" + clientId + ", groups=" + groups
                     + ", newRefreshToken=<redacted>, expiresAt=" + expiresAt + "]";
         }
     }

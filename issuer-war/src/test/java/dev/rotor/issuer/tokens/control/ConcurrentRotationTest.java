@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +50,7 @@ class ConcurrentRotationTest {
 
     @RepeatedTest(10)
     void twentyParallelRefreshesOfOneTokenGiveExactlyOneNewToken() throws Exception {
-        IssuedSession issued = sessions.create("alice", "web");
+        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
 
         List<RotationResult> results = rotateTogether(issued.refreshToken());
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +51,7 @@ class HostileInputTest {
 
     @Test
     void hostileRefreshTokensAreInvalidAndRevokeNothing() {
-        IssuedSession alice = sessions.create("alice", "");
+        IssuedSession alice = sessions.create("alice", "", Set.of("user"));
 
         for (String token : hostile()) {
             assertEquals(RotationResult.INVALID, sessions.rotate(token), String.valueOf(token));
@@ -62,8 +63,8 @@ class HostileInputTest {
 
     @Test
     void hostileRidsAndSubjectsFindAndRevokeNothing() {
-        sessions.create("alice", "");
-        sessions.create("bob", "");
+        sessions.create("alice", "", Set.of("user"));
+        sessions.create("bob", "", Set.of("user"));
 
         for (String value : hostile()) {
             assertTrue(sessions.find(value).isEmpty());
@@ -90,8 +91,8 @@ class HostileInputTest {
 
     @Test
     void aSubjectNamedLikeAGlobIsJustAName() {
-        IssuedSession star = sessions.create("*", "");
-        sessions.create("alice", "");
+        IssuedSession star = sessions.create("*", "", Set.of("user"));
+        sessions.create("alice", "", Set.of("user"));
 
         assertEquals(List.of(star.rid()), sessions.revokeAllOf("*").stream().map(info -> info.rid()).toList());
 
@@ -101,10 +102,10 @@ class HostileInputTest {
     @Test
     void sessionsCannotBeCreatedForMalformedSubjectsOrClients() {
         for (String subject : List.of("", " ", "a\r\nb", "A".repeat(10_240))) {
-            assertThrows(IllegalArgumentException.class, () -> sessions.create(subject, ""));
+            assertThrows(IllegalArgumentException.class, () -> sessions.create(subject, "", Set.of("user")));
         }
-        assertThrows(IllegalArgumentException.class, () -> sessions.create(null, ""));
-        assertThrows(IllegalArgumentException.class, () -> sessions.create("alice", "web\r\nx"));
+        assertThrows(IllegalArgumentException.class, () -> sessions.create(null, "", Set.of("user")));
+        assertThrows(IllegalArgumentException.class, () -> sessions.create("alice", "web\r\nx", Set.of("user")));
         assertEquals(0, SessionTestBed.keys(client).size());
     }
 }

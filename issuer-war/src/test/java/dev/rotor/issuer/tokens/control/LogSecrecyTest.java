@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -67,7 +68,7 @@ class LogSecrecyTest {
 
     @Test
     void noTokenOrHashIsLogged() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         String rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken())).newRefreshToken();
         sessions.rotate(issued.refreshToken());
         sessions.revokeAllOf("alice");

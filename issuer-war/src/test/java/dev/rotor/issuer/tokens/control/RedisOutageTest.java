@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.util.Set;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,11 +41,11 @@ class RedisOutageTest {
 
     @Test
     void everyOperationThrowsWhileRedisIsDown() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         redis.stop();
 
         List<Executable> operations = List.of(
-                () -> sessions.create("alice", ""),
+                () -> sessions.create("alice", "", Set.of("user")),
                 () -> sessions.rotate(issued.refreshToken()),
                 () -> sessions.revokeByRefreshToken(issued.refreshToken()),
                 () -> sessions.revoke(issued.rid()),
@@ -59,11 +60,11 @@ class RedisOutageTest {
     @Test
     void sessionsWorkAgainAfterRedisReturns() {
         redis.stop();
-        assertThrows(SessionStoreUnavailableException.class, () -> sessions.create("alice", ""));
+        assertThrows(SessionStoreUnavailableException.class, () -> sessions.create("alice", "", Set.of("user")));
 
         redis.restart();
 
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
         assertEquals(1, sessions.list("alice", 0, 10).total());
     }

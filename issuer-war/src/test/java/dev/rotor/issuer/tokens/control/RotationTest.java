@@ -1,5 +1,6 @@
 package dev.rotor.issuer.tokens.control;
 
+import java.util.Set;
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult;
 import dev.rotor.issuer.tokens.entity.RotationResult.Invalid;
@@ -51,7 +52,7 @@ class RotationTest {
 
     @Test
     void createdSessionExpiresAfterTheIdleLifetime() {
-        IssuedSession issued = sessions.create("alice", "web");
+        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
 
         assertEquals(clock.instant().plus(SessionTestBed.LIFETIMES.idle()), issued.expiresAt());
         assertEquals("current", stateOf(issued.refreshToken()));
@@ -59,8 +60,17 @@ class RotationTest {
     }
 
     @Test
+    void groupsGivenAtLoginComeBackOnEveryRotation() {
+        IssuedSession issued = sessions.create("carol", "web", Set.of("user", "cn=Finance, ou=Groups"));
+        Rotated first = rotated(issued.refreshToken());
+        Rotated second = rotated(first.newRefreshToken());
+        assertEquals(Set.of("user", "cn=Finance, ou=Groups"), first.groups());
+        assertEquals(first.groups(), second.groups());
+    }
+
+    @Test
     void rotationIssuesANewTokenThatWorksAndMarksTheOldOneUsed() {
-        IssuedSession issued = sessions.create("alice", "web");
+        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
         clock.advance(Duration.ofMinutes(5));
 
         Rotated first = rotated(issued.refreshToken());
@@ -81,7 +91,7 @@ class RotationTest {
 
     @Test
     void replayOfARotatedTokenRevokesTheWholeFamily() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         Rotated rotated = rotated(issued.refreshToken());
 
         RotationResult replay = sessions.rotate(issued.refreshToken());
@@ -95,8 +105,8 @@ class RotationTest {
 
     @Test
     void reuseRevokesOnlyTheFamilyOfTheReplayedToken() {
-        IssuedSession stolen = sessions.create("alice", "");
-        IssuedSession other = sessions.create("alice", "");
+        IssuedSession stolen = sessions.create("alice", "", Set.of("user"));
+        IssuedSession other = sessions.create("alice", "", Set.of("user"));
         rotated(stolen.refreshToken());
 
         assertInstanceOf(Reused.class, sessions.rotate(stolen.refreshToken()));
@@ -107,7 +117,7 @@ class RotationTest {
 
     @Test
     void unknownTokenIsInvalidAndChangesNothing() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
 
         assertEquals(RotationResult.INVALID, sessions.rotate(new OpaqueTokens().newRefreshToken()));
 

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.tokens.control;
 
+import java.util.Set;
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
@@ -44,7 +45,7 @@ class SessionExpiryTest {
 
     @Test
     void sessionUnusedForTheIdleLifetimeIsInvalidAndGone() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         clock.advance(IDLE);
 
         assertEquals(RotationResult.INVALID, sessions.rotate(issued.refreshToken()));
@@ -56,7 +57,7 @@ class SessionExpiryTest {
 
     @Test
     void sessionJustBeforeItsIdleExpiryStillRotates() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         clock.advance(IDLE.minusMillis(1));
 
         assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
@@ -64,7 +65,7 @@ class SessionExpiryTest {
 
     @Test
     void everyRotationRenewsTheIdleLifetime() {
-        String token = sessions.create("alice", "").refreshToken();
+        String token = sessions.create("alice", "", Set.of("user")).refreshToken();
         for (int i = 0; i < 2; i++) {
             clock.advance(IDLE.minusMinutes(1));
             token = assertInstanceOf(Rotated.class, sessions.rotate(token)).newRefreshToken();
@@ -74,7 +75,7 @@ class SessionExpiryTest {
     @Test
     void sessionEndsAtItsAbsoluteExpiryHoweverOftenItIsUsed() {
         Instant absoluteExpiry = clock.instant().plus(ABSOLUTE);
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         String token = issued.refreshToken();
         Duration step = IDLE.dividedBy(2);
         while (clock.instant().plus(step).isBefore(absoluteExpiry)) {
@@ -92,7 +93,7 @@ class SessionExpiryTest {
 
     @Test
     void usedTokenOfAnExpiredSessionIsInvalidNotReuse() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         sessions.rotate(issued.refreshToken());
         clock.advance(IDLE);
 
@@ -101,7 +102,7 @@ class SessionExpiryTest {
 
     @Test
     void expiredSessionIsNotReportedAsRevoked() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         clock.advance(IDLE);
 
         assertTrue(sessions.revoke(issued.rid()).isEmpty());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +47,7 @@ class SessionListingTest {
     private List<IssuedSession> createSessions(String subject, int count) {
         List<IssuedSession> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            created.add(sessions.create(subject, "client-" + i));
+            created.add(sessions.create(subject, "client-" + i, Set.of("user")));
             clock.advance(Duration.ofSeconds(1));
         }
         return created;
@@ -87,7 +88,7 @@ class SessionListingTest {
 
     @Test
     void listedSessionDescribesItsLifetimesButNoToken() {
-        IssuedSession issued = sessions.create("alice", "web");
+        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
         Rotated rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
 
         SessionInfo info = sessions.list("alice", 0, 10).sessions().get(0);
@@ -105,7 +106,7 @@ class SessionListingTest {
     void expiredSessionsLeaveTheListAndTheTotal() {
         createSessions("alice", 3);
         clock.advance(SessionTestBed.LIFETIMES.idle().minusSeconds(2));
-        IssuedSession recent = sessions.create("alice", "");
+        IssuedSession recent = sessions.create("alice", "", Set.of("user"));
 
         SessionPage page = sessions.list("alice", 0, 10);
 

@@ -42,7 +42,7 @@ class SessionRevocationTest {
 
     @Test
     void logoutRevokesTheSessionOfTheRefreshToken() {
-        IssuedSession issued = sessions.create("alice", "web");
+        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
 
         SessionInfo revoked = sessions.revokeByRefreshToken(issued.refreshToken()).orElseThrow();
 
@@ -56,7 +56,7 @@ class SessionRevocationTest {
 
     @Test
     void logoutWithAnAlreadyUsedTokenRevokesTheFamily() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         Rotated rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
 
         assertEquals(issued.rid(), sessions.revokeByRefreshToken(issued.refreshToken()).orElseThrow().rid());
@@ -66,7 +66,7 @@ class SessionRevocationTest {
 
     @Test
     void logoutWithAnUnknownTokenReportsNothing() {
-        sessions.create("alice", "");
+        sessions.create("alice", "", Set.of("user"));
 
         assertTrue(sessions.revokeByRefreshToken(new OpaqueTokens().newRefreshToken()).isEmpty());
         assertEquals(1, sessions.list("alice", 0, 10).total());
@@ -74,8 +74,8 @@ class SessionRevocationTest {
 
     @Test
     void revokeByRidEndsThatSessionOnly() {
-        IssuedSession target = sessions.create("alice", "");
-        IssuedSession other = sessions.create("alice", "");
+        IssuedSession target = sessions.create("alice", "", Set.of("user"));
+        IssuedSession other = sessions.create("alice", "", Set.of("user"));
 
         assertEquals(target.rid(), sessions.revoke(target.rid()).orElseThrow().rid());
 
@@ -88,9 +88,9 @@ class SessionRevocationTest {
 
     @Test
     void revokeAllOfEndsEverySessionOfThatSubjectOnly() {
-        Set<String> alices = Set.of(sessions.create("alice", "a").rid(), sessions.create("alice", "b").rid(),
-                sessions.create("alice", "").rid());
-        IssuedSession bobs = sessions.create("bob", "");
+        Set<String> alices = Set.of(sessions.create("alice", "a", Set.of("user")).rid(), sessions.create("alice", "b", Set.of("user")).rid(),
+                sessions.create("alice", "", Set.of("user")).rid());
+        IssuedSession bobs = sessions.create("bob", "", Set.of("user"));
 
         List<SessionInfo> revoked = sessions.revokeAllOf("alice");
 
@@ -103,7 +103,7 @@ class SessionRevocationTest {
 
     @Test
     void revokeAllOfReachesRotatedSessions() {
-        IssuedSession issued = sessions.create("alice", "");
+        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
         Rotated rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
 
         assertEquals(1, sessions.revokeAllOf("alice").size());
@@ -113,10 +113,10 @@ class SessionRevocationTest {
 
     @Test
     void aSessionCreatedAfterRevokeAllOfIsLive() {
-        sessions.create("alice", "");
+        sessions.create("alice", "", Set.of("user"));
         sessions.revokeAllOf("alice");
 
-        IssuedSession fresh = sessions.create("alice", "");
+        IssuedSession fresh = sessions.create("alice", "", Set.of("user"));
 
         assertInstanceOf(Rotated.class, sessions.rotate(fresh.refreshToken()));
         assertEquals(1, sessions.list("alice", 0, 10).total());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,7 @@ class StorageHygieneTest {
     private List<String> everyKindOfEntry() {
         List<String> tokens = new ArrayList<>();
         for (String subject : List.of("alice", "bob", "carol")) {
-            IssuedSession issued = sessions.create(subject, "web");
+            IssuedSession issued = sessions.create(subject, "web", Set.of("user"));
             tokens.add(issued.refreshToken());
             String token = issued.refreshToken();
             for (int i = 0; i < 3; i++) {
@@ -52,11 +53,11 @@ class StorageHygieneTest {
                 tokens.add(token);
             }
         }
-        IssuedSession replayed = sessions.create("alice", "");
+        IssuedSession replayed = sessions.create("alice", "", Set.of("user"));
         tokens.add(replayed.refreshToken());
         tokens.add(assertInstanceOf(Rotated.class, sessions.rotate(replayed.refreshToken())).newRefreshToken());
         sessions.rotate(replayed.refreshToken());
-        IssuedSession loggedOut = sessions.create("bob", "");
+        IssuedSession loggedOut = sessions.create("bob", "", Set.of("user"));
         tokens.add(loggedOut.refreshToken());
         sessions.revokeByRefreshToken(loggedOut.refreshToken());
         sessions.list("carol", 0, 10);
