@@ -163,11 +163,14 @@ class AdminIT {
     void hostileIdsAreRefusedAndNeverRevokeOthers() {
         String bystander = scenario.newUser("user");
         String access = scenario.login(bystander).getString("access_token");
-        for (String id : List.of("*", "%2A", "..%2F..%2Fx", "a%0D%0Ab", "u?", "%00", "x".repeat(10_000))) {
-            int sessions = issuer.send("DELETE", "/admin/sessions/" + id, scenario.adminToken(), null).statusCode();
-            int users = issuer.send("DELETE", "/admin/users/" + id + "/sessions", scenario.adminToken(), null).statusCode();
-            assertTrue(sessions == 400 || sessions == 404, id + " → " + sessions);
-            assertTrue(users == 400 || users == 404, id + " → " + users);
+        for (String id : List.of("*", "%2A", "..%2F..%2Fx", "a%0D%0Ab", "u%3F", "%00", "x".repeat(10_000))) {
+            // a fresh connection each time: the server closes one after refusing an oversized request line
+            int sessions = new IssuerClient(issuer.uri("/")).send("DELETE", "/admin/sessions/" + id,
+                    scenario.adminToken(), null).statusCode();
+            int users = new IssuerClient(issuer.uri("/")).send("DELETE", "/admin/users/" + id + "/sessions",
+                    scenario.adminToken(), null).statusCode();
+            assertTrue(refused(sessions), id.substring(0, Math.min(id.length(), 20)) + " → " + sessions);
+            assertTrue(refused(users), id.substring(0, Math.min(id.length(), 20)) + " → " + users);
         }
         assertEquals(400, issuer.send("POST", "/admin/users", scenario.adminToken(), "{not json").statusCode());
         assertEquals(400, issuer.get("/admin/sessions?user=*", scenario.adminToken()).statusCode());
@@ -204,6 +207,11 @@ class AdminIT {
             sprayStopped = issuer.password("spray-target-" + i, "Summer2026!").statusCode() == 429;
         }
         assertTrue(sprayStopped, "one password sprayed over many accounts is throttled per client");
+    }
+
+    /** 400 or 404 from us, or 414/431 from the server for a 10 KB URL: a clean refusal, never a 5xx. */
+    private static boolean refused(int status) {
+        return status == 400 || status == 404 || status == 414 || status == 431;
     }
 
     private boolean rejected(String access) {

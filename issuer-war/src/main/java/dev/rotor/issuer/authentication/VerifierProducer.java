@@ -5,6 +5,7 @@ import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.configuration.VerifierConfig;
 import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.http.RotorApplication;
 import dev.rotor.issuer.keys.control.JwksSnapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -50,7 +51,7 @@ public class VerifierProducer {
                 List.of("/*"),
                 List.of(),
                 List.of(),
-                "rotor",
+                RotorApplication.REALM,
                 UNKNOWN_KID_REFRESH,
                 Duration.ofSeconds(3));
         return Verifier.start(verification, new OwnKeys(jwks), clock, threads);

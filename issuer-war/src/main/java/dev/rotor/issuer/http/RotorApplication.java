@@ -11,4 +11,6 @@ public class RotorApplication extends Application {
 
     public static final String ADMIN_ROLE = "rotor-admin";
     public static final String INTROSPECT_ROLE = "rotor-introspect";
+    /** The realm of the issuer's bearer challenges. */
+    public static final String REALM = "rotor";
 }

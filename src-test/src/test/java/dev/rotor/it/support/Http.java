@@ -20,7 +20,10 @@ public final class Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build());

@@ -2,6 +2,7 @@ package dev.rotor.issuer.tokens.boundary;
 
 import dev.rotor.filter.authentication.JwtPrincipal;
 import dev.rotor.filter.verification.VerifiedToken;
+import dev.rotor.issuer.http.RotorApplication;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,7 @@ public class UserinfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response userinfo(@Context SecurityContext security) {
         if (!(security.getUserPrincipal() instanceof JwtPrincipal principal)) {
-            throw new NotAuthorizedException("Bearer realm=\"rotor\"");
+            throw new NotAuthorizedException("Bearer realm=\"" + RotorApplication.REALM + "\"");
         }
         VerifiedToken token = principal.token();
         JsonObject body = Json.createObjectBuilder()
