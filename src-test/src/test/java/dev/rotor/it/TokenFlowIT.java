@@ -15,6 +15,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The token endpoint end to end: grants, rotation, theft detection, revocation seen by other applications. */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenFlowIT {
 
     @RegisterExtension
@@ -225,6 +229,25 @@ class TokenFlowIT {
         assertOAuthError(issuer.refresh(tokens.getString("access_token")), 400, "invalid_grant");
         assertEquals(401, issuer.get("/userinfo", tokens.getString("refresh_token")).statusCode());
         assertThrows(TokenRejectedException.class, () -> scenario.verifier().verify(tokens.getString("refresh_token")));
+    }
+
+    /** Last: the restarted Redis is empty, so no user is left afterwards. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void refreshAndLogoutFailVisiblyWhileRedisIsDown() {
+        String user = scenario.newUser("user");
+        JsonObject tokens = scenario.login(user);
+        redis.stop();
+        try {
+            assertOAuthError(issuer.refresh(tokens.getString("refresh_token")), 503, "temporarily_unavailable");
+            assertOAuthError(issuer.revoke(tokens.getString("refresh_token")), 503, "temporarily_unavailable");
+            assertOAuthError(issuer.revoke(tokens.getString("access_token")), 503, "temporarily_unavailable");
+            assertOAuthError(issuer.password(user, scenario.password(user)), 503, "temporarily_unavailable");
+        } finally {
+            redis.restart();
+        }
+        assertTrue(Poll.until(Duration.ofSeconds(10), () -> issuer.refresh("A".repeat(43)).statusCode() == 400),
+                "answers again once Redis is back");
     }
 
     private HttpResponse<String> introspect(String token) {
