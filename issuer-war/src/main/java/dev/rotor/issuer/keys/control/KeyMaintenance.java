@@ -8,7 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -28,17 +31,20 @@ public class KeyMaintenance {
     ManagedScheduledExecutorService scheduler;
 
     private final KeyRotation rotation;
+    private final Clock clock;
     private int failures;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> next;
+    private volatile Instant lastRound;
 
     @Inject
-    public KeyMaintenance(KeyRotation rotation) {
+    public KeyMaintenance(KeyRotation rotation, Clock clock) {
         this.rotation = rotation;
+        this.clock = clock;
     }
 
     protected KeyMaintenance() {
-        this(null);
+        this(null, null);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -65,7 +71,19 @@ public class KeyMaintenance {
                         + e.getCause().getClass().getSimpleName());
             }
             return backoff(failures);
+        } finally {
+            lastRound = clock.instant();
         }
+    }
+
+    /** When the last round ended, whether or not Redis could be reached; empty before the first round. */
+    public Optional<Instant> lastRound() {
+        return Optional.ofNullable(lastRound);
+    }
+
+    /** The longest pause between two rounds, outages included. */
+    public Duration heartbeat() {
+        return rotation.heartbeat();
     }
 
     Duration backoff(int failedAttempts) {

@@ -3,6 +3,7 @@ package dev.rotor.issuer.revocation.control;
 import dev.rotor.filter.revocation.RevocationEvent;
 import dev.rotor.filter.revocation.RevocationPublisher;
 import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.operations.control.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.UnifiedJedis;
@@ -24,13 +25,15 @@ public class Blacklist {
     private final IssuerConfig config;
     private final RevocationPublisher publisher;
     private final Clock clock;
+    private final SecurityEvents events;
 
     @Inject
-    public Blacklist(UnifiedJedis redis, IssuerConfig config, Clock clock) {
+    public Blacklist(UnifiedJedis redis, IssuerConfig config, Clock clock, SecurityEvents events) {
         this.redis = redis;
         this.config = config;
         this.publisher = new RevocationPublisher(clock);
         this.clock = clock;
+        this.events = events;
     }
 
     protected Blacklist() {
@@ -38,6 +41,7 @@ public class Blacklist {
         this.config = null;
         this.publisher = null;
         this.clock = null;
+        this.events = null;
     }
 
     /**
@@ -47,6 +51,7 @@ public class Blacklist {
      */
     public void revokeSession(String rid) {
         publisher.revoke(redis, config.redisPrefix(), RevocationEvent.rid(rid, until()));
+        events.revoked();
         LOG.info(() -> "ROTOR-R201 session revoked: " + rid);
     }
 
@@ -54,6 +59,7 @@ public class Blacklist {
     public void revokeSubject(String subject) {
         Instant now = clock.instant();
         publisher.revoke(redis, config.redisPrefix(), RevocationEvent.subject(subject, now, until()));
+        events.revoked();
         LOG.info(() -> "ROTOR-R202 all tokens of a user revoked");
     }
 

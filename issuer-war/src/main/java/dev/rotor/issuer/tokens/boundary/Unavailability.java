@@ -26,7 +26,7 @@ public class Unavailability {
             return work.get();
         } catch (SessionStoreUnavailableException | UserStoreUnavailableException | RevocationUnavailableException
                  | SigningUnavailableException | BackendUnavailableException | ThrottleUnavailableException e) {
-            LOG.warning(() -> "ROTOR-T101 request refused, a back end is unavailable: " + e.getClass().getSimpleName());
+            LOG.warning(() -> "ROTOR-T104 request refused, a back end is unavailable: " + e.getClass().getSimpleName());
             throw OAuthErrorException.temporarilyUnavailable();
         }
     }

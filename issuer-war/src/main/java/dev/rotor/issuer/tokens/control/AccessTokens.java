@@ -3,6 +3,7 @@ package dev.rotor.issuer.tokens.control;
 import com.auth0.jwt.JWT;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.control.KeyRing;
+import dev.rotor.issuer.operations.control.SecurityEvents;
 import dev.rotor.issuer.tokens.entity.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,16 +27,18 @@ public class AccessTokens {
     private final KeyRing keys;
     private final IssuerConfig config;
     private final Clock clock;
+    private final SecurityEvents events;
 
     @Inject
-    public AccessTokens(KeyRing keys, IssuerConfig config, Clock clock) {
+    public AccessTokens(KeyRing keys, IssuerConfig config, Clock clock, SecurityEvents events) {
         this.keys = keys;
         this.config = config;
         this.clock = clock;
+        this.events = events;
     }
 
     protected AccessTokens() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -57,6 +60,7 @@ public class AccessTokens {
                 .withClaim("client_id", clientId)
                 .withClaim("rid", rid)
                 .withClaim("groups", List.copyOf(groups)));
+        events.tokenIssued();
         return new AccessToken(token, jti, expiresAt);
     }
 

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.tokens.control;
 
+import dev.rotor.issuer.operations.control.SecurityEvents;
 import dev.rotor.issuer.tokens.entity.AccessToken;
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.OAuthErrorException;
@@ -31,18 +32,20 @@ public class PasswordGrant {
     private final LoginThrottle throttle;
     private final RefreshSessions sessions;
     private final AccessTokens tokens;
+    private final SecurityEvents events;
 
     @Inject
     public PasswordGrant(IdentityStoreHandler identities, LoginThrottle throttle, RefreshSessions sessions,
-                         AccessTokens tokens) {
+                         AccessTokens tokens, SecurityEvents events) {
         this.identities = identities;
         this.throttle = throttle;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.events = events;
     }
 
     protected PasswordGrant() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public TokenPair login(String username, String password, String clientId, String clientAddress) {
@@ -52,12 +55,14 @@ public class PasswordGrant {
         try {
             throttle.check(username, clientAddress);
         } catch (TooManyAttemptsException e) {
+            events.loginThrottled();
             LOG.warning("ROTOR-L102 login throttled");
             throw OAuthErrorException.throttled(e.retryAfter());
         }
         CredentialValidationResult result = identities.validate(new UsernamePasswordCredential(username, password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.recordFailure(username, clientAddress);
+            events.loginFailed();
             LOG.info("ROTOR-L101 login failed");
             throw OAuthErrorException.invalidGrant("Invalid username or password");
         }

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.tokens.control;
 
+import dev.rotor.issuer.operations.control.SecurityEvents;
 import dev.rotor.issuer.revocation.control.Blacklist;
 import dev.rotor.issuer.tokens.entity.OAuthErrorException;
 import dev.rotor.issuer.tokens.entity.RotationResult;
@@ -28,27 +29,33 @@ public class RefreshGrant {
     private final UserStore users;
     private final AccessTokens tokens;
     private final Blacklist blacklist;
+    private final SecurityEvents events;
 
     @Inject
-    public RefreshGrant(RefreshSessions sessions, UserStore users, AccessTokens tokens, Blacklist blacklist) {
+    public RefreshGrant(RefreshSessions sessions, UserStore users, AccessTokens tokens, Blacklist blacklist,
+                        SecurityEvents events) {
         this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.blacklist = blacklist;
+        this.events = events;
     }
 
     protected RefreshGrant() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public TokenPair refresh(String refreshToken) {
         RotationResult result = sessions.rotate(refreshToken);
         if (result instanceof RotationResult.Rotated rotated) {
             Set<String> groups = currentGroups(rotated);
-            return new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId()),
+            TokenPair pair = new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId()),
                     rotated.newRefreshToken());
+            events.refreshed();
+            return pair;
         }
         if (result instanceof RotationResult.Reused reused) {
+            events.reuseDetected();
             blacklist.revokeSession(reused.rid());
             LOG.warning(() -> "ROTOR-T201 refresh token reuse detected; session " + reused.rid() + " revoked");
             throw OAuthErrorException.invalidGrant("Refresh token reuse detected; the session is revoked");

@@ -65,7 +65,8 @@ public class RotorIdentityStore implements IdentityStore {
         Optional<User> found = users.find(username);
         if (found.isEmpty()) {
             hasher.verifyAgainstDummy(password);
-            LOG.fine(() -> "ROTOR-U113 refused a login for unknown user " + username);
+            // no name: an unknown "username" is often a password typed into the wrong field
+            LOG.fine("ROTOR-U113 refused a login for an unknown user");
             return CredentialValidationResult.INVALID_RESULT;
         }
         User user = found.get();

@@ -105,7 +105,7 @@ class KeyRotationTest {
         assertTrue(rotation.rotationDue(), "the rotation is still due, so it is retried");
 
         redis.restart();
-        KeyMaintenance maintenance = new KeyMaintenance(rotation);
+        KeyMaintenance maintenance = new KeyMaintenance(rotation, clock);
         maintenance.tick();
         assertNotEquals(first, ring.active().kid());
         assertTrue(liveKids().contains(ring.active().kid()));
@@ -115,7 +115,7 @@ class KeyRotationTest {
     void maintenanceBacksOffWhileRedisIsDownAndRepublishesWhenItReturns() {
         KeyRing ring = new KeyRing();
         KeyRotation rotation = rotationOf(ring, registry);
-        KeyMaintenance maintenance = new KeyMaintenance(rotation);
+        KeyMaintenance maintenance = new KeyMaintenance(rotation, clock);
         assertEquals(Duration.ofSeconds(30), maintenance.tick(), "healthy: next run after one heartbeat");
         String kid = ring.active().kid();
 
@@ -131,6 +131,19 @@ class KeyRotationTest {
         maintenance.tick();
         assertEquals(Set.of(kid), liveKids(), "this instance's key is published again");
         assertEquals(kid, ring.active().kid());
+    }
+
+    @Test
+    void maintenanceRecordsEveryRoundEvenWhileRedisIsDown() {
+        KeyMaintenance maintenance = new KeyMaintenance(rotationOf(new KeyRing(), registry), clock);
+        assertTrue(maintenance.lastRound().isEmpty());
+        maintenance.tick();
+        assertEquals(clock.instant(), maintenance.lastRound().orElseThrow());
+
+        redis.stop();
+        clock.advance(Duration.ofSeconds(5));
+        maintenance.tick();
+        assertEquals(clock.instant(), maintenance.lastRound().orElseThrow(), "a failed round is still a round");
     }
 
     @Test

@@ -13,15 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -123,5 +130,36 @@ class RotorIdentityStoreTest {
     void unavailableRedisIsAnOutageNotAWrongPassword() {
         redis.stop();
         assertThrows(UserStoreUnavailableException.class, () -> login("alice", "s3cret"));
+    }
+
+    @Test
+    void anUnknownUsernameIsNotLoggedBecauseItMayBeAPassword() {
+        Logger logger = Logger.getLogger(RotorIdentityStore.class.getName());
+        List<String> messages = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                messages.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.FINE);
+        logger.addHandler(capture);
+        try {
+            login("s3cretTypedAsName", "s3cret");
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(previous);
+        }
+        assertTrue(messages.stream().anyMatch(message -> message.startsWith("ROTOR-U113")), messages.toString());
+        assertFalse(messages.toString().contains("s3cretTypedAsName"), messages.toString());
     }
 }
