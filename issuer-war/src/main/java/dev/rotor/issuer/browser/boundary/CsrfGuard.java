@@ -29,7 +29,7 @@ public class CsrfGuard {
 
     @Inject
     public CsrfGuard(IssuerConfig config) {
-        this.check = new CsrfCheck(config.issuer().toString());
+        this.check = new CsrfCheck(Origins.of(config.issuer().getScheme(), config.issuer().getRawAuthority()).orElse(null));
         this.tokens = new CsrfTokens();
     }
 
@@ -48,7 +48,7 @@ public class CsrfGuard {
                 submitted,
                 request.getHeader("Sec-Fetch-Site"),
                 request.getHeader("Origin"),
-                Origins.ofRequest(request.getScheme(), request.getHeader("Host")).orElse(null));
+                Origins.of(request.getScheme(), request.getHeader("Host")).orElse(null));
         try {
             check.verify(evidence);
         } catch (CsrfRejectedException e) {

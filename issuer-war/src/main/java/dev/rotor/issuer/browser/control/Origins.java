@@ -14,8 +14,8 @@ public final class Origins {
     private Origins() {
     }
 
-    /** The origin a request was made to, from its scheme and {@code Host} header. */
-    public static Optional<String> ofRequest(String scheme, String host) {
+    /** The origin of a scheme and a {@code host[:port]}, e.g. a request's scheme and {@code Host} header. */
+    public static Optional<String> of(String scheme, String host) {
         if (scheme == null || host == null || host.isEmpty()) {
             return Optional.empty();
         }
