@@ -1,6 +1,8 @@
 package dev.rotor.issuer.browser.control;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -8,8 +10,9 @@ import java.util.Optional;
  * Decides whether a {@code next} parameter may be redirected to: only a same-origin path. It must start with a
  * single {@code /} not followed by {@code /} or {@code \}, hold only visible ASCII without backslashes, have no empty,
  * {@code .} or {@code ..} path segments, and be at most 512 characters; and all of that also after percent-decoding
- * once (where spaces and non-ASCII letters may appear, but no control character), so {@code /%2F%2Fevil} or {@code /%5Cevil} cannot become {@code //evil} further down the line. A path that
- * starts with {@code /} has no scheme, so {@code https:evil} and {@code javascript:} are refused by the first rule.
+ * once (where spaces and non-ASCII letters may appear, but no control character), so {@code /%2F%2Fevil} or
+ * {@code /%5Cevil} cannot become {@code //evil} further down the line; and it must parse as a relative URI reference.
+ * A path that starts with {@code /} has no scheme, so {@code https:evil} and {@code javascript:} fail the first rule.
  */
 public final class SafeRedirect {
 
@@ -24,7 +27,17 @@ public final class SafeRedirect {
         if (next == null || next.isEmpty() || next.length() > MAX_LENGTH || !isSafePath(next, true)) {
             return false;
         }
-        return decodeOnce(next).filter(decoded -> isSafePath(decoded, false)).isPresent();
+        return isRelativeReference(next) && decodeOnce(next).filter(decoded -> isSafePath(decoded, false)).isPresent();
+    }
+
+    /** A {@code Location} header must also parse as a URI reference, with neither scheme nor authority. */
+    private static boolean isRelativeReference(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getScheme() == null && uri.getRawAuthority() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** {@code next} if it is safe, else {@link #LANDING}. */

@@ -27,7 +27,8 @@ class SafeRedirectTest {
             "/%2F%2Fevil", "/%2fevil", "%2F%2Fevil", "/%5Cevil", "/%5cevil", "%5C%5Cevil",
             "/.//evil", "/./evil", "/../evil", "/app/../../evil", "/%2e%2e/evil", "/%2E/%2Fevil", "/app//evil",
             "/\tevil", "/\t/evil", "/\r\n/evil", "/ev\nil", "/%09/evil", "/%0d%0aLocation:%20//evil", "/%00",
-            "/ evil", "/évil", "/%", "/%zz", "/%2", "evil", "account", "?next=/x", "#/x",
+            "/ evil", "/évil", "/a|b", "/a\"><script>alert(1)</script>", "/a<b", "/{x}",
+            "/%", "/%zz", "/%2", "evil", "account", "?next=/x", "#/x",
     })
     void redirectTricksFallBackToTheLandingPage(String next) {
         assertFalse(SafeRedirect.isSafe(next), next);
