@@ -29,7 +29,8 @@ public class CsrfGuard {
 
     @Inject
     public CsrfGuard(IssuerConfig config) {
-        this.check = new CsrfCheck(Origins.of(config.issuer().getScheme(), config.issuer().getRawAuthority()).orElse(null));
+        this.check = new CsrfCheck(
+                Origins.of(config.issuer().getScheme(), config.issuer().getRawAuthority()).orElse(null));
         this.tokens = new CsrfTokens();
     }
 

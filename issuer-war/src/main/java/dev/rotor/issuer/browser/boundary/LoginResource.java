@@ -44,8 +44,8 @@ public class LoginResource {
     @GET
     public Response form(@QueryParam("next") String next) {
         CsrfGuard.CsrfToken token = csrf.current(request);
-        return withCsrfCookie(HtmlResponses.page(200, LoginPage.blank(token.value(), safeOrEmpty(next)).render()), token)
-                .build();
+        String html = LoginPage.blank(token.value(), safeOrEmpty(next)).render();
+        return withCsrfCookie(HtmlResponses.page(200, html), token).build();
     }
 
     @POST

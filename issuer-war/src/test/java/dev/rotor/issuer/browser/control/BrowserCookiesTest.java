@@ -40,7 +40,8 @@ class BrowserCookiesTest {
 
     @Test
     void noCookieNamesADomain() {
-        for (String header : List.of(BrowserCookies.refresh(TOKEN, Duration.ofMinutes(1)), BrowserCookies.clearRefresh(),
+        for (String header : List.of(BrowserCookies.refresh(TOKEN, Duration.ofMinutes(1)),
+                BrowserCookies.clearRefresh(),
                 BrowserCookies.csrf(TOKEN))) {
             assertTrue(header.startsWith("__Host-"));
             assertFalse(header.toLowerCase().contains("domain"), header);

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BrowserLoginTest {
 
-    private static final TokenPair NEW_SESSION = new TokenPair(new AccessToken("a.b.c", "jti", Instant.now()), "new-rt");
+    private static final TokenPair NEW_SESSION =
+            new TokenPair(new AccessToken("a.b.c", "jti", Instant.now()), "new-rt");
 
     private final List<String> events = new ArrayList<>();
     private boolean passwordIsRight = true;
