@@ -1,0 +1,30 @@
+package dev.rotor.issuer.browser.boundary;
+
+import jakarta.ws.rs.core.Response;
+
+/** Responses of the browser pages, each with the headers that keep them out of caches, frames and other origins. */
+public final class HtmlResponses {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+    static final String HTML = "text/html;charset=UTF-8";
+
+    private HtmlResponses() {
+    }
+
+    static Response.ResponseBuilder page(int status, String html) {
+        return secured(Response.status(status).type(HTML).entity(html));
+    }
+
+    /** A 303 to a path of ours, e.g. after a form post. */
+    static Response.ResponseBuilder seeOther(String path) {
+        return secured(Response.status(Response.Status.SEE_OTHER).header("Location", path));
+    }
+
+    /** Adds {@code no-store}, the CSP, {@code nosniff} and {@code no-referrer}. */
+    public static Response.ResponseBuilder secured(Response.ResponseBuilder response) {
+        return response.header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
+    }
+}
