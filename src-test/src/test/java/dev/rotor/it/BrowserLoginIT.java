@@ -99,6 +99,14 @@ class BrowserLoginIT {
         assertEquals("/", refresh.getPath());
         assertEquals(1, sessionsOf(user), "one session after login");
 
+        String account = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).get(origin + "/account");
+        browser.navigate().refresh();
+        assertEquals(user, browser.findElement(By.id("who")).getText(), "a second tab and reloads keep the session");
+        browser.close();
+        browser.switchTo().window(account);
+        assertEquals(1, sessionsOf(user));
+
         browser.findElement(By.cssSelector("#logout button[type=submit]")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/login"));
         assertEquals(null, browser.manage().getCookieNamed("__Host-rotor-refresh"), "the cookie is cleared");

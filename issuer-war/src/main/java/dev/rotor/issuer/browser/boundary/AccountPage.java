@@ -1,32 +1,30 @@
 package dev.rotor.issuer.browser.boundary;
 
 /**
- * The landing page after login. Who is signed in is filled in by {@code /login/app.js}: it refreshes with the cookie,
- * asks {@code /userinfo}, and shows the subject in {@code #who}, or a link to sign in if the session is gone. The page
- * itself holds no token but the CSRF token, in a meta element for the script and in the logout form.
+ * The landing page after login: who is signed in, in {@code #who}, and a logout button. It holds no token but the
+ * CSRF token, in the logout form and in a meta element for same-origin scripts that refresh with the cookie.
  *
  * @param csrfToken the CSRF token
- * @param signedIn  whether the browser sent a refresh cookie at all
+ * @param subject   who the refresh cookie's session belongs to, or {@code null} when there is no live session
  */
-record AccountPage(String csrfToken, boolean signedIn) {
+record AccountPage(String csrfToken, String subject) {
 
     String render() {
-        if (!signedIn) {
+        if (subject == null) {
             return Html.document("Your account", "", """
                     <h1>Your account</h1>
                     <p id="status">You are not signed in. <a href="/login">Sign in</a></p>
                     """);
         }
         String token = Html.escape(csrfToken);
-        String head = "<meta name=\"rotor-csrf\" content=\"" + token + "\">\n"
-                + "<script src=\"/login/app.js\" defer></script>\n";
+        String head = "<meta name=\"rotor-csrf\" content=\"" + token + "\">\n";
         return Html.document("Your account", head, """
                 <h1>Your account</h1>
-                <p id="status" role="status" aria-live="polite">Checking who is signed in…</p>
+                <p id="status">Signed in as <strong id="who">%s</strong></p>
                 <form id="logout" method="post" action="/logout">
                 <input type="hidden" name="csrf" value="%s">
                 <button type="submit">Log out</button>
                 </form>
-                """.formatted(token));
+                """.formatted(Html.escape(subject), token));
     }
 }

@@ -12,18 +12,14 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * {@code GET /login/app.js} and {@code /login/style.css}: the pages' only script and style sheet, served by us so the
- * CSP can stay {@code default-src 'self'} without inline code.
+ * {@code GET /login/style.css}: the pages' only style sheet, served by us so the CSP can stay
+ * {@code default-src 'self'} without inline styles. The pages have no script at all.
  */
-@Path("login/{name: app\\.js|style\\.css}")
+@Path("login/{name: style\\.css}")
 public class AssetsResource {
 
-    private static final Map<String, String> TYPES = Map.of(
-            "app.js", "text/javascript;charset=UTF-8",
-            "style.css", "text/css;charset=UTF-8");
-    private static final Map<String, byte[]> CONTENT = Map.of(
-            "app.js", load("app.js"),
-            "style.css", load("style.css"));
+    private static final Map<String, String> TYPES = Map.of("style.css", "text/css;charset=UTF-8");
+    private static final Map<String, byte[]> CONTENT = Map.of("style.css", load("style.css"));
 
     @GET
     public Response asset(@PathParam("name") String name) {

@@ -140,6 +140,18 @@ public class RefreshSessions {
         return revoked;
     }
 
+    /**
+     * The live session that {@code refreshToken} is the current token of, read without rotating it: for pages that
+     * only need to know who is signed in. A used token names no session here.
+     */
+    public Optional<SessionInfo> holderOf(String refreshToken) {
+        if (!SessionInputs.isToken(refreshToken)) {
+            return Optional.empty();
+        }
+        List<String> record = store.refreshRecord(OpaqueTokens.hash(refreshToken));
+        return record.get(0) != null && "current".equals(record.get(1)) ? find(record.get(0)) : Optional.empty();
+    }
+
     public Optional<SessionInfo> find(String rid) {
         if (!SessionInputs.isRid(rid)) {
             return Optional.empty();

@@ -39,6 +39,11 @@ final class SessionStore {
         return call(() -> redis.hmget(keys.session(rid), "subject", "clientId", "createdAt", "lastUsedAt"));
     }
 
+    /** rid and state ({@code current} or {@code used}) of a refresh-token hash; {@code null}s when unknown. */
+    List<String> refreshRecord(String hash) {
+        return call(() -> redis.hmget(keys.refresh(hash), "rid", "state"));
+    }
+
     private static <T> T call(Supplier<T> call) {
         try {
             return call.get();

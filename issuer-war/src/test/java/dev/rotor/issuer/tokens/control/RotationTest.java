@@ -60,6 +60,17 @@ class RotationTest {
     }
 
     @Test
+    void holderOfACurrentTokenIsReadWithoutRotatingIt() {
+        IssuedSession issued = sessions.create("dora", "web", Set.of("user"));
+        assertEquals("dora", sessions.holderOf(issued.refreshToken()).orElseThrow().subject());
+        assertEquals("current", stateOf(issued.refreshToken()), "reading did not rotate");
+        Rotated next = rotated(issued.refreshToken());
+        assertTrue(sessions.holderOf(issued.refreshToken()).isEmpty(), "a used token names no session");
+        assertEquals(issued.rid(), sessions.holderOf(next.newRefreshToken()).orElseThrow().rid());
+        assertTrue(sessions.holderOf("*").isEmpty());
+    }
+
+    @Test
     void groupsGivenAtLoginComeBackOnEveryRotation() {
         IssuedSession issued = sessions.create("carol", "web", Set.of("user", "cn=Finance, ou=Groups"));
         Rotated first = rotated(issued.refreshToken());
