@@ -13,12 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,7 +73,7 @@ public class RefreshSessions {
         String hash = OpaqueTokens.hash(token);
         Instant now = now();
         store.run(SessionScripts.CREATE, List.of(keys.session(rid), keys.refresh(hash), keys.userSessions(subject)),
-                now, rid, subject, client, hash, Json.createArrayBuilder(new TreeSet<>(groups)).build().toString());
+                now, rid, subject, client, hash, SessionGroups.write(groups));
         return new IssuedSession(rid, token, lifetimes.expiry(now, now));
     }
 
@@ -92,7 +87,7 @@ public class RefreshSessions {
         List<String> reply = store.run(SessionScripts.ROTATE, List.of(keys.refresh(presented)), now,
                 presented, OpaqueTokens.hash(next));
         return switch (reply.get(0)) {
-            case "rotated" -> new RotationResult.Rotated(reply.get(1), reply.get(2), reply.get(3), groups(reply.get(5)),
+            case "rotated" -> new RotationResult.Rotated(reply.get(1), reply.get(2), reply.get(3), SessionGroups.read(reply.get(5)),
                     next, lifetimes.expiry(Instant.ofEpochMilli(Long.parseLong(reply.get(4))), now));
             case "reused" -> {
                 LOG.log(Level.WARNING, "ROTOR-T101 refresh-token reuse detected: revoked session {0} of {1}",
@@ -101,15 +96,6 @@ public class RefreshSessions {
             }
             default -> RotationResult.INVALID;
         };
-    }
-
-    private static Set<String> groups(String json) {
-        if (json.isEmpty()) {
-            return Set.of();
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return Set.copyOf(reader.readArray().getValuesAs(JsonString::getString));
-        }
     }
 
     /** Logout: revokes the session of a current or used refresh token. Empty when it names no live session. */
