@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ZRangeParams;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +81,9 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
     @Override
     public List<PublishedKey> live(Instant now) {
         try {
-            List<String> kids = redis.zrangeByScore(expiryKey, "(" + now.toEpochMilli(), "+inf");
+            // scores are whole milliseconds: "after now" is "at least now + 1"
+            List<String> kids = redis.zrange(expiryKey,
+                    ZRangeParams.zrangeByScoreParams(now.toEpochMilli() + 1, Double.POSITIVE_INFINITY));
             if (kids.isEmpty()) {
                 return List.of();
             }
