@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * {@code POST /oauth2/token} (RFC 6749): the password and refresh-token grants. A browser app refreshes without a
@@ -40,6 +40,9 @@ public class TokenResource {
 
     @Inject
     RefreshCookie refreshCookie;
+
+    @Inject
+    Clock clock;
 
     @Context
     HttpServletRequest request;
@@ -70,11 +73,11 @@ public class TokenResource {
         return answer(pair, false).header("Set-Cookie", refreshCookie.set(pair.refreshToken())).build();
     }
 
-    private static Response.ResponseBuilder answer(TokenPair pair, boolean withRefreshToken) {
+    private Response.ResponseBuilder answer(TokenPair pair, boolean withRefreshToken) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("access_token", pair.access().value())
                 .add("token_type", "Bearer")
-                .add("expires_in", Math.max(0, Duration.between(Instant.now(), pair.access().expiresAt())
+                .add("expires_in", Math.max(0, Duration.between(clock.instant(), pair.access().expiresAt())
                         .toSeconds()));
         if (withRefreshToken) {
             body.add("refresh_token", pair.refreshToken());
