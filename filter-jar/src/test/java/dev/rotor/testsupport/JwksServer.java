@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JwksServer implements AutoCloseable {
 
     public static final String PATH = "/.well-known/jwks.json";
+    public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
     private record Reply(int status, byte[] body, String cacheControl, Duration delay) {
     }
@@ -32,6 +33,8 @@ public final class JwksServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private final AtomicInteger otherRequests = new AtomicInteger();
+    private final AtomicInteger discoveryRequests = new AtomicInteger();
+    private volatile String metadata;
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Reply reply;
     private volatile boolean hanging;
@@ -87,6 +90,16 @@ public final class JwksServer implements AutoCloseable {
         return jwksRequests.get();
     }
 
+    /** Requests for the issuer metadata, which verifiers without a configured JWKS URL read first. */
+    public int discoveryRequests() {
+        return discoveryRequests.get();
+    }
+
+    /** Replaces the issuer metadata; by default it names this server as the issuer and its JWKS. */
+    public void serveMetadata(String json) {
+        metadata = json;
+    }
+
     public int otherRequests() {
         return otherRequests.get();
     }
@@ -100,6 +113,16 @@ public final class JwksServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (DISCOVERY_PATH.equals(exchange.getRequestURI().getPath())) {
+                discoveryRequests.incrementAndGet();
+                String json = metadata != null ? metadata
+                        : "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + jwksUri() + "\"}";
+                byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
             if (!PATH.equals(exchange.getRequestURI().getPath())) {
                 otherRequests.incrementAndGet();
                 exchange.sendResponseHeaders(404, -1);

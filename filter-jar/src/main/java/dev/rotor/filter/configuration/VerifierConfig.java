@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * {@code rotor.}; a bad value stops the deployment with an {@link InvalidSettingException} that names the key.
  *
  * @param issuer              the expected {@code iss}, an http(s) URL ({@code rotor.issuer}, required)
- * @param jwksUri             where the issuer's public keys are ({@code rotor.jwks-uri},
- *                            default {@code {issuer}/.well-known/jwks.json}); never taken from a token
+ * @param jwksUri             where the issuer's public keys are ({@code rotor.jwks-uri}), or {@code null} to discover
+ *                            them from {@code {issuer}/.well-known/openid-configuration}; never taken from a token
  * @param audience            the required {@code aud} value ({@code rotor.audience}, required)
  * @param algorithms          the accepted JWS algorithms, a subset of RS256 and ES256 ({@code rotor.algorithms})
  * @param leeway              the clock skew tolerated on {@code exp}, {@code nbf} and {@code iat} ({@code rotor.leeway})
@@ -82,14 +82,19 @@ public record VerifierConfig(
         requiredRoles = List.copyOf(requiredRoles);
     }
 
+    /** The issuer's metadata document (RFC 8414 / OpenID Connect discovery), where the JWKS URL is found. */
+    public URI discoveryUri() {
+        String issuerText = issuer.toString();
+        String base = issuerText.endsWith("/") ? issuerText.substring(0, issuerText.length() - 1) : issuerText;
+        return URI.create(base + "/.well-known/openid-configuration");
+    }
+
     /** Reads and validates every key. @throws InvalidSettingException naming the first bad key */
     public static VerifierConfig from(Settings settings) {
         URI issuer = settings.httpUri(ISSUER, settings.required(ISSUER));
-        String issuerText = issuer.toString();
-        String base = issuerText.endsWith("/") ? issuerText.substring(0, issuerText.length() - 1) : issuerText;
         return new VerifierConfig(
                 issuer,
-                settings.httpUri(JWKS_URI, base + "/.well-known/jwks.json"),
+                settings.optional(JWKS_URI).map(uri -> settings.httpUri(JWKS_URI, uri)).orElse(null),
                 settings.required(AUDIENCE),
                 algorithms(settings),
                 leeway(settings),

@@ -37,6 +37,10 @@ final class JwksClient implements JwksSource {
                 .build();
     }
 
+    URI uri() {
+        return jwksUri;
+    }
+
     /**
      * @return the document; it completes exceptionally on a network failure, a timeout, a status other than 200,
      *         or an oversized body

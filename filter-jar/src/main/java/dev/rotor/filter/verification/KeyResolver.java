@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Resolves a token's {@code kid} to a public key from the issuer's JWKS, at the configured URL only. Thread-safe.
+ * Resolves a token's {@code kid} to a public key from the issuer's JWKS, at the configured URL or the one the issuer's
+ * metadata names, never at a URL from a token. Thread-safe.
  * <ul>
  *   <li>All keys of the last good JWKS are cached, and refreshed in the background before its max-age runs out.</li>
  *   <li>An unknown kid causes at most one refresh per {@code jwks-refresh-interval}, shared by all callers that
@@ -53,21 +54,20 @@ public final class KeyResolver implements AutoCloseable {
     }
 
     /**
-     * Starts resolving keys from {@code config.jwksUri()}, fetching the JWKS at once in the background.
+     * Starts resolving keys from {@code config.jwksUri()}, or the JWKS the issuer's metadata names when it is not
+     * configured, fetching the JWKS at once in the background.
      *
      * @param scheduler runs the background refreshes and HTTP callbacks, e.g. a container's managed scheduled
      *                  executor; the caller keeps owning it, and {@link #close()} only cancels this resolver's tasks
      */
     public static KeyResolver start(VerifierConfig config, Clock clock, ScheduledExecutorService scheduler) {
-        return started(new KeyResolver(new JwksClient(config.jwksUri(), config.httpTimeout(), scheduler), config, clock,
-                scheduler, false));
+        return started(new KeyResolver(source(config, scheduler), config, clock, scheduler, false));
     }
 
     /** Like {@link #start(VerifierConfig, Clock, ScheduledExecutorService)}, with a scheduler that {@link #close()} stops. */
     public static KeyResolver start(VerifierConfig config, Clock clock, ThreadFactory threadFactory) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory);
-        return started(new KeyResolver(new JwksClient(config.jwksUri(), config.httpTimeout(), scheduler), config, clock,
-                scheduler, true));
+        return started(new KeyResolver(source(config, scheduler), config, clock, scheduler, true));
     }
 
     /**
@@ -77,6 +77,12 @@ public final class KeyResolver implements AutoCloseable {
     public static KeyResolver start(JwksSource source, VerifierConfig config, Clock clock, ThreadFactory threadFactory) {
         return started(new KeyResolver(source, config, clock, Executors.newSingleThreadScheduledExecutor(threadFactory),
                 true));
+    }
+
+    /** The configured JWKS URL, or else the one the issuer's metadata names. */
+    private static JwksSource source(VerifierConfig config, ScheduledExecutorService scheduler) {
+        return config.jwksUri() != null ? new JwksClient(config.jwksUri(), config.httpTimeout(), scheduler)
+                : new DiscoveredJwks(config, scheduler);
     }
 
     private static KeyResolver started(KeyResolver resolver) {

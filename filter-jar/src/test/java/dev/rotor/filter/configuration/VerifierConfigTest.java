@@ -34,7 +34,8 @@ class VerifierConfigTest {
     void minimalSettingsGetSafeDefaults() {
         VerifierConfig config = read(minimal());
 
-        assertEquals(URI.create("https://id.example.com/.well-known/jwks.json"), config.jwksUri());
+        assertEquals(null, config.jwksUri(), "discovered unless configured");
+        assertEquals(URI.create("https://id.example.com/.well-known/openid-configuration"), config.discoveryUri());
         assertEquals(Set.of("RS256"), config.algorithms());
         assertEquals(Duration.ofSeconds(30), config.leeway());
         assertEquals("rotor:", config.redisPrefix());
@@ -55,7 +56,8 @@ class VerifierConfigTest {
         Map<String, String> values = minimal();
         values.put(VerifierConfig.ISSUER, "https://id.example.com/realm/");
 
-        assertEquals(URI.create("https://id.example.com/realm/.well-known/jwks.json"), read(values).jwksUri());
+        assertEquals(URI.create("https://id.example.com/realm/.well-known/openid-configuration"),
+                read(values).discoveryUri());
     }
 
     @Test
