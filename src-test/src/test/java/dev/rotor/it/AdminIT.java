@@ -66,6 +66,8 @@ class AdminIT {
         HttpResponse<String> anonymous = issuer.get("/admin/keys", null);
         assertEquals(401, anonymous.statusCode());
         assertEquals("Bearer realm=\"rotor\"", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(401, Http.json(anonymous).getInt("status"));
 
         String user = scenario.newUser("user");
         HttpResponse<String> asUser = issuer.get("/admin/keys", scenario.login(user).getString("access_token"));

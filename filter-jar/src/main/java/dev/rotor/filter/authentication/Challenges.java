@@ -24,6 +24,17 @@ final class Challenges {
                 new Problem(401, "Unauthorized", "A bearer token is required."));
     }
 
+    /**
+     * The same challenge as headers only, for a programmatic authentication (e.g. a {@code @RolesAllowed} check
+     * inside JAX-RS): the application answers the request itself afterwards, so nothing is written or committed
+     * here that its own error handling could collide with.
+     */
+    void missingTokenHeaders(HttpServletResponse response) {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
     void invalidRequest(HttpServletResponse response) throws IOException {
         write(response, 400, "Bearer realm=\"" + realm + "\", error=\"invalid_request\"",
                 new Problem(400, "Bad Request", "The Authorization header must hold exactly one bearer token."));
@@ -36,8 +47,18 @@ final class Challenges {
     }
 
     void insufficientScope(HttpServletResponse response) throws IOException {
-        write(response, 403, "Bearer realm=\"" + realm + "\", error=\"insufficient_scope\"",
+        write(response, 403, insufficientScopeChallenge(),
                 new Problem(403, "Forbidden", "The access token lacks a role this resource requires."));
+    }
+
+    /** The {@code insufficient_scope} challenge alone, for a 403 whose body the application writes. */
+    void insufficientScopeHeader(HttpServletResponse response) {
+        response.setHeader("WWW-Authenticate", insufficientScopeChallenge());
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    private String insufficientScopeChallenge() {
+        return "Bearer realm=\"" + realm + "\", error=\"insufficient_scope\"";
     }
 
     void unavailable(HttpServletResponse response) throws IOException {

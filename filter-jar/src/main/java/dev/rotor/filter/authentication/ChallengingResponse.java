@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
- * Turns the container's own "403 Forbidden" error page, sent when container security ({@code @RolesAllowed})
- * refuses an authenticated caller, into the RFC 6750 {@code insufficient_scope} answer.
+ * Gives every 403 of a request the RFC 6750 {@code insufficient_scope} challenge. The container's own error page
+ * (sent when container security such as {@code @RolesAllowed} refuses the caller) is replaced by Rotor's answer; a
+ * 403 the application writes itself keeps its body and only gains the header.
  */
 final class ChallengingResponse extends HttpServletResponseWrapper {
 
@@ -16,6 +17,14 @@ final class ChallengingResponse extends HttpServletResponseWrapper {
     ChallengingResponse(HttpServletResponse response, Challenges challenges) {
         super(response);
         this.challenges = challenges;
+    }
+
+    @Override
+    public void setStatus(int status) {
+        super.setStatus(status);
+        if (status == SC_FORBIDDEN && !isCommitted()) {
+            challenges.insufficientScopeHeader((HttpServletResponse) getResponse());
+        }
     }
 
     @Override

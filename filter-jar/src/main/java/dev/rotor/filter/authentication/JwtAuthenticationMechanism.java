@@ -49,7 +49,11 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
                 challenges.invalidRequest(response);
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            if (context.isProtected() || context.isAuthenticationRequest()) {
+            if (context.isAuthenticationRequest()) {
+                challenges.missingTokenHeaders(response);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (context.isProtected()) {
                 challenges.missingToken(response);
                 return AuthenticationStatus.SEND_FAILURE;
             }

@@ -2,6 +2,7 @@ package dev.rotor.it.support;
 
 import dev.rotor.filter.authentication.JwtFilter;
 import dev.rotor.it.sample.SampleApplication;
+import dev.rotor.it.sample.SampleErrors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -31,7 +32,8 @@ public final class SampleApp {
                 .map(e -> "      <init-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
                         + "</param-value></init-param>")
                 .collect(Collectors.joining("\n"));
-        return base("sample-filter.war").setWebXML(new StringAsset(webXml("""
+        // without an ExceptionMapper of its own, so container errors get Rotor's answers
+        return base("sample-filter.war").deleteClass(SampleErrors.class).setWebXML(new StringAsset(webXml("""
                   <filter>
                     <filter-name>rotor</filter-name>
                     <filter-class>dev.rotor.filter.authentication.JwtFilter</filter-class>
@@ -44,7 +46,10 @@ public final class SampleApp {
                 """.formatted(params))));
     }
 
-    /** Protected by {@code JwtAuthenticationMechanism}, configured with {@code settings} as context-params. */
+    /**
+     * Protected by {@code JwtAuthenticationMechanism}, configured with {@code settings} as context-params, and with
+     * an ExceptionMapper of its own, as many applications have.
+     */
     public static WebArchive withMechanism(Map<String, String> settings) {
         String params = settings.entrySet().stream()
                 .map(e -> "  <context-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
