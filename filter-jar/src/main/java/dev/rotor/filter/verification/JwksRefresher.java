@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -84,7 +85,9 @@ final class JwksRefresher implements AutoCloseable {
 
     private Duration accept(JwksDocument document) {
         if (document.keys().isEmpty()) {
-            LOG.warning(() -> "ROTOR-V112 JWKS has no usable key, keeping " + keys.size() + " cached key(s)");
+            // before the first key: usually an issuer still starting, so not yet worth a warning
+            LOG.log(keys.isEmpty() ? Level.INFO : Level.WARNING,
+                    "ROTOR-V112 JWKS has no usable key, keeping {0} cached key(s)", keys.size());
             return minDelay;
         }
         keys = document.keys();
