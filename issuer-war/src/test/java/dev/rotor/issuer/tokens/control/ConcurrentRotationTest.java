@@ -3,14 +3,11 @@ package dev.rotor.issuer.tokens.control;
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
-import dev.rotor.testsupport.RedisFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
-import java.time.Clock;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,29 +25,24 @@ class ConcurrentRotationTest {
     private static final int THREADS = 20;
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final SessionTestBed bed = new SessionTestBed();
 
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
     private ExecutorService pool;
 
     @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, Clock.systemUTC());
+    void startThreads() {
         pool = Executors.newFixedThreadPool(THREADS);
     }
 
     @AfterEach
-    void disconnect() throws InterruptedException {
+    void stopThreads() throws InterruptedException {
         pool.shutdownNow();
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        client.close();
     }
 
     @RepeatedTest(10)
     void twentyParallelRefreshesOfOneTokenGiveExactlyOneNewToken() throws Exception {
-        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
+        IssuedSession issued = bed.sessions().create("alice", "web", Set.of("user"));
 
         List<RotationResult> results = rotateTogether(issued.refreshToken());
 
@@ -60,7 +52,7 @@ class ConcurrentRotationTest {
         assertTrue(results.stream().allMatch(result -> result instanceof Rotated
                 || result instanceof RotationResult.Reused || result instanceof RotationResult.Invalid));
         if (results.stream().anyMatch(RotationResult.Reused.class::isInstance)) {
-            assertEquals(RotationResult.INVALID, sessions.rotate(rotated.get(0).newRefreshToken()),
+            assertEquals(RotationResult.INVALID, bed.sessions().rotate(rotated.get(0).newRefreshToken()),
                     "a replay among the racers revokes the family, including the winner's token");
         }
     }
@@ -73,7 +65,7 @@ class ConcurrentRotationTest {
             futures.add(pool.submit(() -> {
                 ready.countDown();
                 go.await();
-                return sessions.rotate(token);
+                return bed.sessions().rotate(token);
             }));
         }
         assertTrue(ready.await(10, TimeUnit.SECONDS));

@@ -3,13 +3,8 @@ package dev.rotor.issuer.tokens.control;
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
-import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.util.Set;
 import java.util.ArrayList;
@@ -25,22 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileInputTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-
-    private final MutableClock clock = SessionTestBed.clock();
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
-
-    @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
+    static final SessionTestBed bed = new SessionTestBed();
 
     private static List<String> hostile() {
         List<String> values = new ArrayList<>(Arrays.asList(null, "", " ", "*", "?", "[a-z]*", "../", "../../etc",
@@ -51,61 +31,61 @@ class HostileInputTest {
 
     @Test
     void hostileRefreshTokensAreInvalidAndRevokeNothing() {
-        IssuedSession alice = sessions.create("alice", "", Set.of("user"));
+        IssuedSession alice = bed.sessions().create("alice", "", Set.of("user"));
 
         for (String token : hostile()) {
-            assertEquals(RotationResult.INVALID, sessions.rotate(token), String.valueOf(token));
-            assertTrue(sessions.revokeByRefreshToken(token).isEmpty());
+            assertEquals(RotationResult.INVALID, bed.sessions().rotate(token), String.valueOf(token));
+            assertTrue(bed.sessions().revokeByRefreshToken(token).isEmpty());
         }
 
-        assertInstanceOf(Rotated.class, sessions.rotate(alice.refreshToken()));
+        assertInstanceOf(Rotated.class, bed.sessions().rotate(alice.refreshToken()));
     }
 
     @Test
     void hostileRidsAndSubjectsFindAndRevokeNothing() {
-        sessions.create("alice", "", Set.of("user"));
-        sessions.create("bob", "", Set.of("user"));
+        bed.sessions().create("alice", "", Set.of("user"));
+        bed.sessions().create("bob", "", Set.of("user"));
 
         for (String value : hostile()) {
-            assertTrue(sessions.find(value).isEmpty());
-            assertTrue(sessions.revoke(value).isEmpty());
-            assertTrue(sessions.revokeAllOf(value).isEmpty());
-            assertEquals(0, sessions.list(value, 0, 100).total());
+            assertTrue(bed.sessions().find(value).isEmpty());
+            assertTrue(bed.sessions().revoke(value).isEmpty());
+            assertTrue(bed.sessions().revokeAllOf(value).isEmpty());
+            assertEquals(0, bed.sessions().list(value, 0, 100).total());
         }
 
-        assertEquals(1, sessions.list("alice", 0, 10).total());
-        assertEquals(1, sessions.list("bob", 0, 10).total());
+        assertEquals(1, bed.sessions().list("alice", 0, 10).total());
+        assertEquals(1, bed.sessions().list("bob", 0, 10).total());
     }
 
     @Test
     void malformedInputNeverReachesRedis() {
-        redis.stop();
+        bed.redis().stop();
 
         for (String value : hostile()) {
-            assertEquals(RotationResult.INVALID, sessions.rotate(value));
-            assertTrue(sessions.revokeByRefreshToken(value).isEmpty());
-            assertTrue(sessions.revoke(value).isEmpty());
-            assertTrue(sessions.find(value).isEmpty());
+            assertEquals(RotationResult.INVALID, bed.sessions().rotate(value));
+            assertTrue(bed.sessions().revokeByRefreshToken(value).isEmpty());
+            assertTrue(bed.sessions().revoke(value).isEmpty());
+            assertTrue(bed.sessions().find(value).isEmpty());
         }
     }
 
     @Test
     void aSubjectNamedLikeAGlobIsJustAName() {
-        IssuedSession star = sessions.create("*", "", Set.of("user"));
-        sessions.create("alice", "", Set.of("user"));
+        IssuedSession star = bed.sessions().create("*", "", Set.of("user"));
+        bed.sessions().create("alice", "", Set.of("user"));
 
-        assertEquals(List.of(star.rid()), sessions.revokeAllOf("*").stream().map(info -> info.rid()).toList());
+        assertEquals(List.of(star.rid()), bed.sessions().revokeAllOf("*").stream().map(info -> info.rid()).toList());
 
-        assertEquals(1, sessions.list("alice", 0, 10).total());
+        assertEquals(1, bed.sessions().list("alice", 0, 10).total());
     }
 
     @Test
     void sessionsCannotBeCreatedForMalformedSubjectsOrClients() {
         for (String subject : List.of("", " ", "a\r\nb", "A".repeat(10_240))) {
-            assertThrows(IllegalArgumentException.class, () -> sessions.create(subject, "", Set.of("user")));
+            assertThrows(IllegalArgumentException.class, () -> bed.sessions().create(subject, "", Set.of("user")));
         }
-        assertThrows(IllegalArgumentException.class, () -> sessions.create(null, "", Set.of("user")));
-        assertThrows(IllegalArgumentException.class, () -> sessions.create("alice", "web\r\nx", Set.of("user")));
-        assertEquals(0, SessionTestBed.keys(client).size());
+        assertThrows(IllegalArgumentException.class, () -> bed.sessions().create(null, "", Set.of("user")));
+        assertThrows(IllegalArgumentException.class, () -> bed.sessions().create("alice", "web\r\nx", Set.of("user")));
+        assertEquals(0, SessionTestBed.keys(bed.client()).size());
     }
 }

@@ -2,13 +2,10 @@ package dev.rotor.issuer.tokens.control;
 
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
-import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.util.Set;
 import java.util.ArrayList;
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LogSecrecyTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final SessionTestBed bed = new SessionTestBed();
 
     private final Logger logger = Logger.getLogger("dev.rotor.issuer.tokens");
     private final List<String> lines = new ArrayList<>();
@@ -48,32 +45,26 @@ class LogSecrecyTest {
         public void close() {
         }
     };
-    private final MutableClock clock = SessionTestBed.clock();
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
 
     @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
+    void capture() {
         capture.setLevel(Level.ALL);
         logger.addHandler(capture);
     }
 
     @AfterEach
-    void disconnect() {
+    void release() {
         logger.removeHandler(capture);
-        client.close();
     }
 
     @Test
     void noTokenOrHashIsLogged() {
-        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
-        String rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken())).newRefreshToken();
-        sessions.rotate(issued.refreshToken());
-        sessions.revokeAllOf("alice");
-        redis.stop();
-        assertThrows(SessionStoreUnavailableException.class, () -> sessions.rotate(rotated));
+        IssuedSession issued = bed.sessions().create("alice", "", Set.of("user"));
+        String rotated = assertInstanceOf(Rotated.class, bed.sessions().rotate(issued.refreshToken())).newRefreshToken();
+        bed.sessions().rotate(issued.refreshToken());
+        bed.sessions().revokeAllOf("alice");
+        bed.redis().stop();
+        assertThrows(SessionStoreUnavailableException.class, () -> bed.sessions().rotate(rotated));
 
         String log = String.join("\n", lines);
         assertTrue(log.contains("ROTOR-T101") && log.contains("ROTOR-T102") && log.contains("ROTOR-T103"), log);

@@ -2,14 +2,9 @@ package dev.rotor.issuer.tokens.control;
 
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
-import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.util.Set;
 import java.util.List;
@@ -22,36 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class RedisOutageTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-
-    private final MutableClock clock = SessionTestBed.clock();
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
-
-    @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
+    static final SessionTestBed bed = new SessionTestBed();
 
     @Test
     void everyOperationThrowsWhileRedisIsDown() {
-        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
-        redis.stop();
+        IssuedSession issued = bed.sessions().create("alice", "", Set.of("user"));
+        bed.redis().stop();
 
         List<Executable> operations = List.of(
-                () -> sessions.create("alice", "", Set.of("user")),
-                () -> sessions.rotate(issued.refreshToken()),
-                () -> sessions.revokeByRefreshToken(issued.refreshToken()),
-                () -> sessions.revoke(issued.rid()),
-                () -> sessions.revokeAllOf("alice"),
-                () -> sessions.find(issued.rid()),
-                () -> sessions.list("alice", 0, 10));
+                () -> bed.sessions().create("alice", "", Set.of("user")),
+                () -> bed.sessions().rotate(issued.refreshToken()),
+                () -> bed.sessions().revokeByRefreshToken(issued.refreshToken()),
+                () -> bed.sessions().revoke(issued.rid()),
+                () -> bed.sessions().revokeAllOf("alice"),
+                () -> bed.sessions().find(issued.rid()),
+                () -> bed.sessions().list("alice", 0, 10));
         for (Executable operation : operations) {
             assertThrows(SessionStoreUnavailableException.class, operation);
         }
@@ -59,13 +39,13 @@ class RedisOutageTest {
 
     @Test
     void sessionsWorkAgainAfterRedisReturns() {
-        redis.stop();
-        assertThrows(SessionStoreUnavailableException.class, () -> sessions.create("alice", "", Set.of("user")));
+        bed.redis().stop();
+        assertThrows(SessionStoreUnavailableException.class, () -> bed.sessions().create("alice", "", Set.of("user")));
 
-        redis.restart();
+        bed.redis().restart();
 
-        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
-        assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
-        assertEquals(1, sessions.list("alice", 0, 10).total());
+        IssuedSession issued = bed.sessions().create("alice", "", Set.of("user"));
+        assertInstanceOf(Rotated.class, bed.sessions().rotate(issued.refreshToken()));
+        assertEquals(1, bed.sessions().list("alice", 0, 10).total());
     }
 }

@@ -6,13 +6,8 @@ import dev.rotor.issuer.tokens.entity.RotationResult;
 import dev.rotor.issuer.tokens.entity.RotationResult.Invalid;
 import dev.rotor.issuer.tokens.entity.RotationResult.Reused;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
-import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
 
@@ -25,54 +20,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RotationTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-
-    private final MutableClock clock = SessionTestBed.clock();
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
-
-    @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
+    static final SessionTestBed bed = new SessionTestBed();
 
     private Rotated rotated(String token) {
-        return assertInstanceOf(Rotated.class, sessions.rotate(token));
+        return assertInstanceOf(Rotated.class, bed.sessions().rotate(token));
     }
 
     private String stateOf(String token) {
-        return client.hget(SessionKeys.under(SessionTestBed.PREFIX).refresh(OpaqueTokens.hash(token)), "state");
+        return bed.client().hget(SessionKeys.under(SessionTestBed.PREFIX).refresh(OpaqueTokens.hash(token)), "state");
     }
 
     @Test
     void createdSessionExpiresAfterTheIdleLifetime() {
-        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
+        IssuedSession issued = bed.sessions().create("alice", "web", Set.of("user"));
 
-        assertEquals(clock.instant().plus(SessionTestBed.LIFETIMES.idle()), issued.expiresAt());
+        assertEquals(bed.clock().instant().plus(SessionTestBed.LIFETIMES.idle()), issued.expiresAt());
         assertEquals("current", stateOf(issued.refreshToken()));
         assertFalse(issued.toString().contains(issued.refreshToken()));
     }
 
     @Test
     void holderOfACurrentTokenIsReadWithoutRotatingIt() {
-        IssuedSession issued = sessions.create("dora", "web", Set.of("user"));
-        assertEquals("dora", sessions.holderOf(issued.refreshToken()).orElseThrow().subject());
+        IssuedSession issued = bed.sessions().create("dora", "web", Set.of("user"));
+        assertEquals("dora", bed.sessions().holderOf(issued.refreshToken()).orElseThrow().subject());
         assertEquals("current", stateOf(issued.refreshToken()), "reading did not rotate");
         Rotated next = rotated(issued.refreshToken());
-        assertTrue(sessions.holderOf(issued.refreshToken()).isEmpty(), "a used token names no session");
-        assertEquals(issued.rid(), sessions.holderOf(next.newRefreshToken()).orElseThrow().rid());
-        assertTrue(sessions.holderOf("*").isEmpty());
+        assertTrue(bed.sessions().holderOf(issued.refreshToken()).isEmpty(), "a used token names no session");
+        assertEquals(issued.rid(), bed.sessions().holderOf(next.newRefreshToken()).orElseThrow().rid());
+        assertTrue(bed.sessions().holderOf("*").isEmpty());
     }
 
     @Test
     void groupsGivenAtLoginComeBackOnEveryRotation() {
-        IssuedSession issued = sessions.create("carol", "web", Set.of("user", "cn=Finance, ou=Groups"));
+        IssuedSession issued = bed.sessions().create("carol", "web", Set.of("user", "cn=Finance, ou=Groups"));
         Rotated first = rotated(issued.refreshToken());
         Rotated second = rotated(first.newRefreshToken());
         assertEquals(Set.of("user", "cn=Finance, ou=Groups"), first.groups());
@@ -81,8 +61,8 @@ class RotationTest {
 
     @Test
     void rotationIssuesANewTokenThatWorksAndMarksTheOldOneUsed() {
-        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
-        clock.advance(Duration.ofMinutes(5));
+        IssuedSession issued = bed.sessions().create("alice", "web", Set.of("user"));
+        bed.clock().advance(Duration.ofMinutes(5));
 
         Rotated first = rotated(issued.refreshToken());
 
@@ -90,47 +70,47 @@ class RotationTest {
         assertEquals("alice", first.subject());
         assertEquals("web", first.clientId());
         assertNotEquals(issued.refreshToken(), first.newRefreshToken());
-        assertEquals(clock.instant().plus(SessionTestBed.LIFETIMES.idle()), first.expiresAt());
+        assertEquals(bed.clock().instant().plus(SessionTestBed.LIFETIMES.idle()), first.expiresAt());
         assertEquals("used", stateOf(issued.refreshToken()));
         assertEquals("current", stateOf(first.newRefreshToken()));
         assertFalse(first.toString().contains(first.newRefreshToken()));
 
         Rotated second = rotated(first.newRefreshToken());
         assertEquals(issued.rid(), second.rid());
-        assertEquals(clock.instant(), sessions.find(issued.rid()).orElseThrow().lastUsedAt());
+        assertEquals(bed.clock().instant(), bed.sessions().find(issued.rid()).orElseThrow().lastUsedAt());
     }
 
     @Test
     void replayOfARotatedTokenRevokesTheWholeFamily() {
-        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
+        IssuedSession issued = bed.sessions().create("alice", "", Set.of("user"));
         Rotated rotated = rotated(issued.refreshToken());
 
-        RotationResult replay = sessions.rotate(issued.refreshToken());
+        RotationResult replay = bed.sessions().rotate(issued.refreshToken());
 
         assertEquals(new Reused(issued.rid(), "alice"), replay);
-        assertInstanceOf(Invalid.class, sessions.rotate(rotated.newRefreshToken()));
-        assertTrue(sessions.find(issued.rid()).isEmpty());
-        assertEquals(0, sessions.list("alice", 0, 10).total());
-        assertInstanceOf(Invalid.class, sessions.rotate(issued.refreshToken()), "a second replay finds nothing");
+        assertInstanceOf(Invalid.class, bed.sessions().rotate(rotated.newRefreshToken()));
+        assertTrue(bed.sessions().find(issued.rid()).isEmpty());
+        assertEquals(0, bed.sessions().list("alice", 0, 10).total());
+        assertInstanceOf(Invalid.class, bed.sessions().rotate(issued.refreshToken()), "a second replay finds nothing");
     }
 
     @Test
     void reuseRevokesOnlyTheFamilyOfTheReplayedToken() {
-        IssuedSession stolen = sessions.create("alice", "", Set.of("user"));
-        IssuedSession other = sessions.create("alice", "", Set.of("user"));
+        IssuedSession stolen = bed.sessions().create("alice", "", Set.of("user"));
+        IssuedSession other = bed.sessions().create("alice", "", Set.of("user"));
         rotated(stolen.refreshToken());
 
-        assertInstanceOf(Reused.class, sessions.rotate(stolen.refreshToken()));
+        assertInstanceOf(Reused.class, bed.sessions().rotate(stolen.refreshToken()));
 
-        assertTrue(sessions.find(other.rid()).isPresent());
+        assertTrue(bed.sessions().find(other.rid()).isPresent());
         rotated(other.refreshToken());
     }
 
     @Test
     void unknownTokenIsInvalidAndChangesNothing() {
-        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
+        IssuedSession issued = bed.sessions().create("alice", "", Set.of("user"));
 
-        assertEquals(RotationResult.INVALID, sessions.rotate(new OpaqueTokens().newRefreshToken()));
+        assertEquals(RotationResult.INVALID, bed.sessions().rotate(new OpaqueTokens().newRefreshToken()));
 
         rotated(issued.refreshToken());
     }

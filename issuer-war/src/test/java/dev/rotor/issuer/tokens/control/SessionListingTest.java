@@ -4,13 +4,8 @@ import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
 import dev.rotor.issuer.tokens.entity.SessionInfo;
 import dev.rotor.issuer.tokens.entity.SessionPage;
-import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
 import java.util.Set;
@@ -26,29 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionListingTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-
-    private final MutableClock clock = SessionTestBed.clock();
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
-
-    @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
+    static final SessionTestBed bed = new SessionTestBed();
 
     /** Creates sessions one second apart and returns them oldest first. */
     private List<IssuedSession> createSessions(String subject, int count) {
         List<IssuedSession> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            created.add(sessions.create(subject, "client-" + i, Set.of("user")));
-            clock.advance(Duration.ofSeconds(1));
+            created.add(bed.sessions().create(subject, "client-" + i, Set.of("user")));
+            bed.clock().advance(Duration.ofSeconds(1));
         }
         return created;
     }
@@ -60,7 +40,7 @@ class SessionListingTest {
 
         List<String> listed = new ArrayList<>();
         for (int offset = 0; offset < 7; offset += 3) {
-            SessionPage page = sessions.list("alice", offset, 3);
+            SessionPage page = bed.sessions().list("alice", offset, 3);
             assertEquals(7, page.total());
             assertEquals(offset, page.offset());
             page.sessions().forEach(info -> listed.add(info.rid()));
@@ -75,27 +55,27 @@ class SessionListingTest {
     void limitIsCappedAt100AndOffsetAtZero() {
         createSessions("alice", 105);
 
-        SessionPage page = sessions.list("alice", -5, 1_000);
+        SessionPage page = bed.sessions().list("alice", -5, 1_000);
 
         assertEquals(100, page.sessions().size());
         assertEquals(100, page.limit());
         assertEquals(0, page.offset());
         assertEquals(105, page.total());
-        assertEquals(5, sessions.list("alice", 100, 100).sessions().size());
-        assertTrue(sessions.list("alice", Integer.MAX_VALUE, Integer.MAX_VALUE).sessions().isEmpty());
-        assertEquals(1, sessions.list("alice", 0, 0).sessions().size(), "a limit below 1 is raised to 1");
+        assertEquals(5, bed.sessions().list("alice", 100, 100).sessions().size());
+        assertTrue(bed.sessions().list("alice", Integer.MAX_VALUE, Integer.MAX_VALUE).sessions().isEmpty());
+        assertEquals(1, bed.sessions().list("alice", 0, 0).sessions().size(), "a limit below 1 is raised to 1");
     }
 
     @Test
     void listedSessionDescribesItsLifetimesButNoToken() {
-        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
-        Rotated rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
+        IssuedSession issued = bed.sessions().create("alice", "web", Set.of("user"));
+        Rotated rotated = assertInstanceOf(Rotated.class, bed.sessions().rotate(issued.refreshToken()));
 
-        SessionInfo info = sessions.list("alice", 0, 10).sessions().get(0);
+        SessionInfo info = bed.sessions().list("alice", 0, 10).sessions().get(0);
 
-        assertEquals(new SessionInfo(issued.rid(), "alice", "web", clock.instant(), clock.instant(),
-                clock.instant().plus(SessionTestBed.LIFETIMES.idle()),
-                clock.instant().plus(SessionTestBed.LIFETIMES.absolute())), info);
+        assertEquals(new SessionInfo(issued.rid(), "alice", "web", bed.clock().instant(), bed.clock().instant(),
+                bed.clock().instant().plus(SessionTestBed.LIFETIMES.idle()),
+                bed.clock().instant().plus(SessionTestBed.LIFETIMES.absolute())), info);
         for (String secret : List.of(issued.refreshToken(), rotated.newRefreshToken(),
                 OpaqueTokens.hash(issued.refreshToken()), OpaqueTokens.hash(rotated.newRefreshToken()))) {
             assertFalse(info.toString().contains(secret));
@@ -105,10 +85,10 @@ class SessionListingTest {
     @Test
     void expiredSessionsLeaveTheListAndTheTotal() {
         createSessions("alice", 3);
-        clock.advance(SessionTestBed.LIFETIMES.idle().minusSeconds(2));
-        IssuedSession recent = sessions.create("alice", "", Set.of("user"));
+        bed.clock().advance(SessionTestBed.LIFETIMES.idle().minusSeconds(2));
+        IssuedSession recent = bed.sessions().create("alice", "", Set.of("user"));
 
-        SessionPage page = sessions.list("alice", 0, 10);
+        SessionPage page = bed.sessions().list("alice", 0, 10);
 
         assertEquals(2, page.total(), "the two oldest are idle-expired");
         assertEquals(recent.rid(), page.sessions().get(0).rid());
@@ -116,6 +96,6 @@ class SessionListingTest {
 
     @Test
     void subjectWithoutSessionsHasAnEmptyPage() {
-        assertEquals(0, sessions.list("nobody", 0, 10).total());
+        assertEquals(0, bed.sessions().list("nobody", 0, 10).total());
     }
 }

@@ -4,13 +4,8 @@ import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
 import dev.rotor.issuer.tokens.entity.SessionInfo;
-import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.util.List;
 import java.util.Set;
@@ -23,102 +18,87 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionRevocationTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-
-    private final MutableClock clock = SessionTestBed.clock();
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
-
-    @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
+    static final SessionTestBed bed = new SessionTestBed();
 
     @Test
     void logoutRevokesTheSessionOfTheRefreshToken() {
-        IssuedSession issued = sessions.create("alice", "web", Set.of("user"));
+        IssuedSession issued = bed.sessions().create("alice", "web", Set.of("user"));
 
-        SessionInfo revoked = sessions.revokeByRefreshToken(issued.refreshToken()).orElseThrow();
+        SessionInfo revoked = bed.sessions().revokeByRefreshToken(issued.refreshToken()).orElseThrow();
 
         assertEquals(issued.rid(), revoked.rid());
         assertEquals("alice", revoked.subject());
         assertEquals("web", revoked.clientId());
-        assertEquals(RotationResult.INVALID, sessions.rotate(issued.refreshToken()));
-        assertTrue(sessions.find(issued.rid()).isEmpty());
-        assertTrue(sessions.revokeByRefreshToken(issued.refreshToken()).isEmpty(), "a second logout finds nothing");
+        assertEquals(RotationResult.INVALID, bed.sessions().rotate(issued.refreshToken()));
+        assertTrue(bed.sessions().find(issued.rid()).isEmpty());
+        assertTrue(bed.sessions().revokeByRefreshToken(issued.refreshToken()).isEmpty(), "a second logout finds nothing");
     }
 
     @Test
     void logoutWithAnAlreadyUsedTokenRevokesTheFamily() {
-        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
-        Rotated rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
+        IssuedSession issued = bed.sessions().create("alice", "", Set.of("user"));
+        Rotated rotated = assertInstanceOf(Rotated.class, bed.sessions().rotate(issued.refreshToken()));
 
-        assertEquals(issued.rid(), sessions.revokeByRefreshToken(issued.refreshToken()).orElseThrow().rid());
+        assertEquals(issued.rid(), bed.sessions().revokeByRefreshToken(issued.refreshToken()).orElseThrow().rid());
 
-        assertEquals(RotationResult.INVALID, sessions.rotate(rotated.newRefreshToken()));
+        assertEquals(RotationResult.INVALID, bed.sessions().rotate(rotated.newRefreshToken()));
     }
 
     @Test
     void logoutWithAnUnknownTokenReportsNothing() {
-        sessions.create("alice", "", Set.of("user"));
+        bed.sessions().create("alice", "", Set.of("user"));
 
-        assertTrue(sessions.revokeByRefreshToken(new OpaqueTokens().newRefreshToken()).isEmpty());
-        assertEquals(1, sessions.list("alice", 0, 10).total());
+        assertTrue(bed.sessions().revokeByRefreshToken(new OpaqueTokens().newRefreshToken()).isEmpty());
+        assertEquals(1, bed.sessions().list("alice", 0, 10).total());
     }
 
     @Test
     void revokeByRidEndsThatSessionOnly() {
-        IssuedSession target = sessions.create("alice", "", Set.of("user"));
-        IssuedSession other = sessions.create("alice", "", Set.of("user"));
+        IssuedSession target = bed.sessions().create("alice", "", Set.of("user"));
+        IssuedSession other = bed.sessions().create("alice", "", Set.of("user"));
 
-        assertEquals(target.rid(), sessions.revoke(target.rid()).orElseThrow().rid());
+        assertEquals(target.rid(), bed.sessions().revoke(target.rid()).orElseThrow().rid());
 
-        assertEquals(RotationResult.INVALID, sessions.rotate(target.refreshToken()));
-        assertTrue(sessions.revoke(target.rid()).isEmpty());
-        assertInstanceOf(Rotated.class, sessions.rotate(other.refreshToken()));
-        assertEquals(List.of(other.rid()), sessions.list("alice", 0, 10).sessions().stream()
+        assertEquals(RotationResult.INVALID, bed.sessions().rotate(target.refreshToken()));
+        assertTrue(bed.sessions().revoke(target.rid()).isEmpty());
+        assertInstanceOf(Rotated.class, bed.sessions().rotate(other.refreshToken()));
+        assertEquals(List.of(other.rid()), bed.sessions().list("alice", 0, 10).sessions().stream()
                 .map(SessionInfo::rid).toList());
     }
 
     @Test
     void revokeAllOfEndsEverySessionOfThatSubjectOnly() {
-        Set<String> alices = Set.of(sessions.create("alice", "a", Set.of("user")).rid(), sessions.create("alice", "b", Set.of("user")).rid(),
-                sessions.create("alice", "", Set.of("user")).rid());
-        IssuedSession bobs = sessions.create("bob", "", Set.of("user"));
+        Set<String> alices = Set.of(bed.sessions().create("alice", "a", Set.of("user")).rid(), bed.sessions().create("alice", "b", Set.of("user")).rid(),
+                bed.sessions().create("alice", "", Set.of("user")).rid());
+        IssuedSession bobs = bed.sessions().create("bob", "", Set.of("user"));
 
-        List<SessionInfo> revoked = sessions.revokeAllOf("alice");
+        List<SessionInfo> revoked = bed.sessions().revokeAllOf("alice");
 
         assertEquals(alices, revoked.stream().map(SessionInfo::rid).collect(Collectors.toSet()));
-        alices.forEach(rid -> assertTrue(sessions.find(rid).isEmpty()));
-        assertEquals(0, sessions.list("alice", 0, 10).total());
-        assertInstanceOf(Rotated.class, sessions.rotate(bobs.refreshToken()));
-        assertTrue(sessions.revokeAllOf("alice").isEmpty());
+        alices.forEach(rid -> assertTrue(bed.sessions().find(rid).isEmpty()));
+        assertEquals(0, bed.sessions().list("alice", 0, 10).total());
+        assertInstanceOf(Rotated.class, bed.sessions().rotate(bobs.refreshToken()));
+        assertTrue(bed.sessions().revokeAllOf("alice").isEmpty());
     }
 
     @Test
     void revokeAllOfReachesRotatedSessions() {
-        IssuedSession issued = sessions.create("alice", "", Set.of("user"));
-        Rotated rotated = assertInstanceOf(Rotated.class, sessions.rotate(issued.refreshToken()));
+        IssuedSession issued = bed.sessions().create("alice", "", Set.of("user"));
+        Rotated rotated = assertInstanceOf(Rotated.class, bed.sessions().rotate(issued.refreshToken()));
 
-        assertEquals(1, sessions.revokeAllOf("alice").size());
+        assertEquals(1, bed.sessions().revokeAllOf("alice").size());
 
-        assertEquals(RotationResult.INVALID, sessions.rotate(rotated.newRefreshToken()));
+        assertEquals(RotationResult.INVALID, bed.sessions().rotate(rotated.newRefreshToken()));
     }
 
     @Test
     void aSessionCreatedAfterRevokeAllOfIsLive() {
-        sessions.create("alice", "", Set.of("user"));
-        sessions.revokeAllOf("alice");
+        bed.sessions().create("alice", "", Set.of("user"));
+        bed.sessions().revokeAllOf("alice");
 
-        IssuedSession fresh = sessions.create("alice", "", Set.of("user"));
+        IssuedSession fresh = bed.sessions().create("alice", "", Set.of("user"));
 
-        assertInstanceOf(Rotated.class, sessions.rotate(fresh.refreshToken()));
-        assertEquals(1, sessions.list("alice", 0, 10).total());
+        assertInstanceOf(Rotated.class, bed.sessions().rotate(fresh.refreshToken()));
+        assertEquals(1, bed.sessions().list("alice", 0, 10).total());
     }
 }

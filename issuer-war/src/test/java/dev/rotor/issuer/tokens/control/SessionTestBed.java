@@ -3,6 +3,10 @@ package dev.rotor.issuer.tokens.control;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.RedisFixture;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -13,28 +17,59 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the session tests share: lifetimes, a clock near real time, a clean Redis, and a view of its keyspace. */
-final class SessionTestBed {
+/**
+ * What the session tests share, as one extension per test class: its own redis-server, and before each test an
+ * emptied Redis, a fresh client, a clock near real time and {@link RefreshSessions} on them; plus a view of the
+ * keyspace.
+ *
+ * <pre>{@code @RegisterExtension static final SessionTestBed bed = new SessionTestBed();}</pre>
+ */
+final class SessionTestBed implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     static final SessionLifetimes LIFETIMES = new SessionLifetimes(Duration.ofHours(1), Duration.ofHours(3));
     static final String PREFIX = "rotor:";
 
-    private SessionTestBed() {
-    }
+    private final RedisFixture redis = RedisFixture.start();
+    private MutableClock clock;
+    private UnifiedJedis client;
+    private RefreshSessions sessions;
 
-    /** Near the real clock, so the TTLs Redis applies in real time stay in step with the session's timestamps. */
-    static MutableClock clock() {
-        return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    /** A client of an empty, running server. The caller closes it. */
-    static UnifiedJedis emptyRedis(RedisFixture redis) {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         if (!redis.isRunning()) {
             redis.restart();
         }
-        UnifiedJedis client = RedisEndpoint.loopback(redis.port()).client();
+        client = RedisEndpoint.loopback(redis.port()).client();
         client.flushAll();
+        // near the real clock, so the TTLs Redis applies in real time stay in step with the sessions' timestamps
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        sessions = new RefreshSessions(client, PREFIX, LIFETIMES, clock);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        client.close();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        redis.close();
+    }
+
+    RedisFixture redis() {
+        return redis;
+    }
+
+    UnifiedJedis client() {
         return client;
+    }
+
+    MutableClock clock() {
+        return clock;
+    }
+
+    RefreshSessions sessions() {
+        return sessions;
     }
 
     static List<String> keys(UnifiedJedis client) {

@@ -2,13 +2,8 @@ package dev.rotor.issuer.tokens.control;
 
 import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.RotationResult.Rotated;
-import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
 import java.util.Set;
@@ -23,44 +18,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StorageHygieneTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-
-    private final MutableClock clock = SessionTestBed.clock();
-    private UnifiedJedis client;
-    private RefreshSessions sessions;
-
-    @BeforeEach
-    void connect() {
-        client = SessionTestBed.emptyRedis(redis);
-        sessions = new RefreshSessions(client, SessionTestBed.PREFIX, SessionTestBed.LIFETIMES, clock);
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
+    static final SessionTestBed bed = new SessionTestBed();
 
     /** Exercises every write path and returns every refresh token handed out on the way. */
     private List<String> everyKindOfEntry() {
         List<String> tokens = new ArrayList<>();
         for (String subject : List.of("alice", "bob", "carol")) {
-            IssuedSession issued = sessions.create(subject, "web", Set.of("user"));
+            IssuedSession issued = bed.sessions().create(subject, "web", Set.of("user"));
             tokens.add(issued.refreshToken());
             String token = issued.refreshToken();
             for (int i = 0; i < 3; i++) {
-                clock.advance(Duration.ofMinutes(1));
-                token = assertInstanceOf(Rotated.class, sessions.rotate(token)).newRefreshToken();
+                bed.clock().advance(Duration.ofMinutes(1));
+                token = assertInstanceOf(Rotated.class, bed.sessions().rotate(token)).newRefreshToken();
                 tokens.add(token);
             }
         }
-        IssuedSession replayed = sessions.create("alice", "", Set.of("user"));
+        IssuedSession replayed = bed.sessions().create("alice", "", Set.of("user"));
         tokens.add(replayed.refreshToken());
-        tokens.add(assertInstanceOf(Rotated.class, sessions.rotate(replayed.refreshToken())).newRefreshToken());
-        sessions.rotate(replayed.refreshToken());
-        IssuedSession loggedOut = sessions.create("bob", "", Set.of("user"));
+        tokens.add(assertInstanceOf(Rotated.class, bed.sessions().rotate(replayed.refreshToken())).newRefreshToken());
+        bed.sessions().rotate(replayed.refreshToken());
+        IssuedSession loggedOut = bed.sessions().create("bob", "", Set.of("user"));
         tokens.add(loggedOut.refreshToken());
-        sessions.revokeByRefreshToken(loggedOut.refreshToken());
-        sessions.list("carol", 0, 10);
+        bed.sessions().revokeByRefreshToken(loggedOut.refreshToken());
+        bed.sessions().list("carol", 0, 10);
         return tokens;
     }
 
@@ -68,10 +48,10 @@ class StorageHygieneTest {
     void noRawRefreshTokenIsStoredAnywhere() {
         List<String> tokens = everyKindOfEntry();
 
-        List<String> keys = SessionTestBed.keys(client);
+        List<String> keys = SessionTestBed.keys(bed.client());
         assertFalse(keys.isEmpty());
         for (String key : keys) {
-            String dump = SessionTestBed.dump(client, key);
+            String dump = SessionTestBed.dump(bed.client(), key);
             for (String token : tokens) {
                 assertFalse(dump.contains(token), "a raw refresh token is stored under " + key);
             }
@@ -83,15 +63,15 @@ class StorageHygieneTest {
         List<String> tokens = everyKindOfEntry();
 
         String current = tokens.get(3);
-        assertTrue(client.exists(SessionKeys.under(SessionTestBed.PREFIX).refresh(OpaqueTokens.hash(current))));
+        assertTrue(bed.client().exists(SessionKeys.under(SessionTestBed.PREFIX).refresh(OpaqueTokens.hash(current))));
     }
 
     @Test
     void everyEntryHasATtl() {
         everyKindOfEntry();
 
-        for (String key : SessionTestBed.keys(client)) {
-            long ttl = client.pttl(key);
+        for (String key : SessionTestBed.keys(bed.client())) {
+            long ttl = bed.client().pttl(key);
             assertTrue(ttl > 0, key + " has PTTL " + ttl);
             assertTrue(ttl <= SessionTestBed.LIFETIMES.absolute().toMillis(), key + " outlives any session");
         }
