@@ -216,6 +216,10 @@ class TokenFlowIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"password\"}")).build());
         assertOAuthError(json, 400, "invalid_request");
+        HttpResponse<String> jsonRevoke = new Http().send(HttpRequest.newBuilder(issuer.uri("/oauth2/revoke"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}")).build());
+        assertOAuthError(jsonRevoke, 400, "invalid_request");
         HttpResponse<String> repeated = new Http().send(HttpRequest.newBuilder(issuer.uri("/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&grant_type=refresh_token")).build());

@@ -1,9 +1,9 @@
 package dev.rotor.issuer.revocation.boundary;
 
 import dev.rotor.issuer.revocation.control.TokenRevocation;
+import dev.rotor.issuer.tokens.boundary.FormEndpoint;
 import dev.rotor.issuer.tokens.boundary.FormParameters;
 import dev.rotor.issuer.tokens.boundary.Unavailability;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code POST /oauth2/revoke} (RFC 7009): logout by refresh token or by access token. */
 @Path("oauth2/revoke")
-public class RevokeResource {
+public class RevokeResource extends FormEndpoint {
 
     @Inject
     TokenRevocation revocation;
@@ -33,12 +33,5 @@ public class RevokeResource {
         parameters.optional("token_type_hint");
         unavailability.guard(() -> revocation.revoke(token));
         return Response.ok().header("Cache-Control", "no-store").build();
-    }
-
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response notAForm() {
-        throw OAuthErrorException.invalidRequest("The body must be application/x-www-form-urlencoded");
     }
 }

@@ -4,7 +4,6 @@ import dev.rotor.filter.authentication.Verifier;
 import dev.rotor.filter.verification.TokenRejectedException;
 import dev.rotor.filter.verification.VerifiedToken;
 import dev.rotor.issuer.http.RotorApplication;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,7 +26,7 @@ import java.util.List;
  */
 @Path("oauth2/introspect")
 @RolesAllowed({RotorApplication.INTROSPECT_ROLE, RotorApplication.ADMIN_ROLE})
-public class IntrospectionResource {
+public class IntrospectionResource extends FormEndpoint {
 
     private static final List<String> STRING_CLAIMS = List.of("iss", "sub", "jti", "client_id", "rid");
     private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
@@ -47,12 +46,6 @@ public class IntrospectionResource {
         return Response.ok(answer).header("Cache-Control", "no-store").build();
     }
 
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response notAForm() {
-        throw OAuthErrorException.invalidRequest("The body must be application/x-www-form-urlencoded");
-    }
 
     private JsonObject describe(String token) {
         VerifiedToken verified;

@@ -27,7 +27,7 @@ import java.time.Duration;
  * rotated one goes back into the cookie instead of the JSON body.
  */
 @Path("oauth2/token")
-public class TokenResource {
+public class TokenResource extends FormEndpoint {
 
     @Inject
     PasswordGrant passwords;
@@ -85,13 +85,5 @@ public class TokenResource {
         return Response.ok(body.build())
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache");
-    }
-
-    /** Anything but a form is a malformed token request, answered in the OAuth format rather than with 415. */
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response notAForm() {
-        throw OAuthErrorException.invalidRequest("The body must be application/x-www-form-urlencoded");
     }
 }
