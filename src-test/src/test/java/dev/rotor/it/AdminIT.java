@@ -5,13 +5,11 @@ import dev.rotor.it.support.Http;
 import dev.rotor.it.support.IssuerClient;
 import dev.rotor.it.support.IssuerScenario;
 import dev.rotor.it.support.Poll;
-import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,8 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminIT {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-    static final IssuerScenario scenario = new IssuerScenario(redis);
+    static final IssuerScenario scenario = new IssuerScenario();
 
     @ArquillianResource
     URL base;
@@ -56,10 +53,6 @@ class AdminIT {
         issuer = scenario.client(URI.create(base.toString()));
     }
 
-    @AfterAll
-    static void close() {
-        scenario.close();
-    }
 
     @Test
     void adminApiNeedsAnAdminToken() {

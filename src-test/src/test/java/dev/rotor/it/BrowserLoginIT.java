@@ -4,12 +4,10 @@ import dev.rotor.it.support.HeadlessChromium;
 import dev.rotor.it.support.Http;
 import dev.rotor.it.support.IssuerClient;
 import dev.rotor.it.support.IssuerScenario;
-import dev.rotor.testsupport.RedisFixture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserLoginIT {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-    static final IssuerScenario scenario = new IssuerScenario(redis);
+    static final IssuerScenario scenario = new IssuerScenario();
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @ArquillianResource
@@ -70,10 +67,6 @@ class BrowserLoginIT {
         browser.quit();
     }
 
-    @AfterAll
-    static void close() {
-        scenario.close();
-    }
 
     @Test
     void userLogsInSeesTheLandingPageAndLogsOutWhichRevokesTheSession() throws Exception {

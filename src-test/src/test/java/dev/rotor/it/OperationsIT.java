@@ -5,13 +5,11 @@ import dev.rotor.it.support.IssuerClient;
 import dev.rotor.it.support.IssuerScenario;
 import dev.rotor.it.support.MetricsScrape;
 import dev.rotor.it.support.Poll;
-import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,8 +44,7 @@ class OperationsIT {
     private static final String KEY_AGE = "rotor_signing_key_age_seconds";
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-    static final IssuerScenario scenario = new IssuerScenario(redis);
+    static final IssuerScenario scenario = new IssuerScenario();
 
     @ArquillianResource
     URL base;
@@ -67,10 +64,6 @@ class OperationsIT {
         issuer = scenario.client(server);
     }
 
-    @AfterAll
-    static void close() {
-        scenario.close();
-    }
 
     @Test
     @Order(1)
@@ -83,7 +76,8 @@ class OperationsIT {
         assertEquals(Map.of("rotor-key-maintenance", "UP"), rotorChecks(live));
 
         String all = health("/health").body();
-        assertFalse(all.contains(Integer.toString(redis.port())), "no Redis address in health data: " + all);
+        assertFalse(all.contains(Integer.toString(scenario.redis().port())),
+                "no Redis address in health data: " + all);
         assertFalse(all.contains(IssuerScenario.ADMIN_PASSWORD), all);
     }
 
@@ -144,7 +138,7 @@ class OperationsIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void readinessFollowsRedisWhileLivenessStaysUp() {
-        redis.stop();
+        scenario.redis().stop();
         try {
             assertTrue(Poll.until(Duration.ofSeconds(15), () -> health("/health/ready").statusCode() == 503),
                     "not ready while Redis is down");
@@ -154,7 +148,7 @@ class OperationsIT {
             HttpResponse<String> live = health("/health/live");
             assertEquals(200, live.statusCode(), "a Redis outage is no reason to restart: " + live.body());
         } finally {
-            redis.restart();
+            scenario.redis().restart();
         }
         assertTrue(Poll.until(Duration.ofSeconds(20), () -> health("/health/ready").statusCode() == 200),
                 "ready again once Redis is back");

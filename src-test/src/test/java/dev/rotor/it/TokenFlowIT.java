@@ -7,13 +7,11 @@ import dev.rotor.it.support.IssuerClient;
 import dev.rotor.it.support.IssuerScenario;
 import dev.rotor.it.support.PayaraMicroProcess;
 import dev.rotor.it.support.Poll;
-import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,8 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokenFlowIT {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
-    static final IssuerScenario scenario = new IssuerScenario(redis);
+    static final IssuerScenario scenario = new IssuerScenario();
 
     @ArquillianResource
     URL base;
@@ -66,10 +63,6 @@ class TokenFlowIT {
         issuer = scenario.client(URI.create(base.toString()));
     }
 
-    @AfterAll
-    static void close() {
-        scenario.close();
-    }
 
     @Test
     void passwordGrantIssuesAnAccessTokenThatTheFilterJarVerifies() {
@@ -241,14 +234,14 @@ class TokenFlowIT {
     void refreshAndLogoutFailVisiblyWhileRedisIsDown() {
         String user = scenario.newUser("user");
         JsonObject tokens = scenario.login(user);
-        redis.stop();
+        scenario.redis().stop();
         try {
             assertOAuthError(issuer.refresh(tokens.getString("refresh_token")), 503, "temporarily_unavailable");
             assertOAuthError(issuer.revoke(tokens.getString("refresh_token")), 503, "temporarily_unavailable");
             assertOAuthError(issuer.revoke(tokens.getString("access_token")), 503, "temporarily_unavailable");
             assertOAuthError(issuer.password(user, scenario.password(user)), 503, "temporarily_unavailable");
         } finally {
-            redis.restart();
+            scenario.redis().restart();
         }
         assertTrue(Poll.until(Duration.ofSeconds(10), () -> issuer.refresh("A".repeat(43)).statusCode() == 400),
                 "answers again once Redis is back");

@@ -6,6 +6,8 @@ import dev.rotor.filter.configuration.VerifierConfig;
 import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -20,21 +22,25 @@ import java.util.stream.Collectors;
 
 /**
  * A deployed issuer with its own Redis, an admin, and the verifiers that check its tokens: one in the test JVM
- * (the filter-jar's own {@link Verifier}) and, on demand, a sample application in another Payara Micro.
+ * (the filter-jar's own {@link Verifier}) and, on demand, a sample application in another Payara Micro. Register it
+ * as a static extension; it stops everything after the test class.
+ *
+ * <pre>{@code @RegisterExtension static final IssuerScenario scenario = new IssuerScenario();}</pre>
  */
-public final class IssuerScenario implements AutoCloseable {
+public final class IssuerScenario implements AfterAllCallback {
 
     public static final String ISSUER = "https://issuer.example";
     public static final String ADMIN_PASSWORD = "it-admin-password-0123";
 
-    private final RedisFixture redis;
+    private final RedisFixture redis = RedisFixture.start();
     private IssuerClient client;
     private String adminToken;
     private Verifier verifier;
     private PayaraMicroProcess sampleApp;
 
-    public IssuerScenario(RedisFixture redis) {
-        this.redis = redis;
+    /** The scenario's own Redis, for fault tests. */
+    public RedisFixture redis() {
+        return redis;
     }
 
     /** The issuer's settings; login throttling is tightened so tests reach it quickly. */
@@ -110,12 +116,13 @@ public final class IssuerScenario implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         if (verifier != null) {
             verifier.close();
         }
         if (sampleApp != null) {
             sampleApp.close();
         }
+        redis.close();
     }
 }
