@@ -3,6 +3,7 @@ package dev.rotor.issuer.admin.boundary;
 import dev.rotor.filter.revocation.RevocationUnavailableException;
 import dev.rotor.issuer.http.ProblemException;
 import dev.rotor.issuer.tokens.control.SessionStoreUnavailableException;
+import dev.rotor.issuer.users.control.PasswordHasher;
 import dev.rotor.issuer.users.control.PasswordRejectedException;
 import dev.rotor.issuer.users.control.UnknownUserException;
 import dev.rotor.issuer.users.control.UserStoreUnavailableException;
@@ -24,7 +25,7 @@ public class AdminGuard {
         } catch (InvalidGroupException e) {
             throw ProblemException.badRequest("Not a valid list of groups");
         } catch (PasswordRejectedException e) {
-            throw ProblemException.badRequest("The password must be 1 to 1024 characters");
+            throw ProblemException.badRequest("The password must be 1 to " + PasswordHasher.MAX_LENGTH + " characters");
         } catch (UnknownUserException e) {
             throw ProblemException.notFound("No such user");
         } catch (UserStoreUnavailableException | SessionStoreUnavailableException | RevocationUnavailableException e) {

@@ -1,5 +1,7 @@
 package dev.rotor.issuer.browser.boundary;
 
+import dev.rotor.issuer.users.control.PasswordHasher;
+
 /**
  * The sign-in form. After a failed attempt it shows one message, announced by screen readers through
  * {@code role="alert"}, and keeps the username (never the password).
@@ -39,7 +41,7 @@ record LoginPage(String csrfToken, String next, String username, String message)
                 .append(Html.escape(username)).append("\"").append(described).append(">\n")
                 .append("<label for=\"password\">Password</label>\n")
                 .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\"")
-                .append(" required maxlength=\"1024\"").append(described).append(">\n")
+                .append(" required maxlength=\"" + PasswordHasher.MAX_LENGTH + "\"").append(described).append(">\n")
                 .append("<button type=\"submit\">Sign in</button>\n")
                 .append("</form>\n");
         return Html.document("Sign in", "", main.toString());

@@ -6,6 +6,7 @@ import dev.rotor.issuer.tokens.entity.IssuedSession;
 import dev.rotor.issuer.tokens.entity.OAuthErrorException;
 import dev.rotor.issuer.tokens.entity.TokenPair;
 import dev.rotor.issuer.users.control.LoginThrottle;
+import dev.rotor.issuer.users.control.PasswordHasher;
 import dev.rotor.issuer.users.control.TooManyAttemptsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PasswordGrant {
 
-    static final int MAX_PASSWORD_LENGTH = 1024;
     private static final int MAX_USERNAME_LENGTH = 256;
     private static final Logger LOG = Logger.getLogger(PasswordGrant.class.getName());
 
@@ -49,7 +49,7 @@ public class PasswordGrant {
     }
 
     public TokenPair login(String username, String password, String clientId, String clientAddress) {
-        if (password.length() > MAX_PASSWORD_LENGTH || username.length() > MAX_USERNAME_LENGTH) {
+        if (password.length() > PasswordHasher.MAX_LENGTH || username.length() > MAX_USERNAME_LENGTH) {
             throw OAuthErrorException.invalidRequest("username or password too long");
         }
         try {
