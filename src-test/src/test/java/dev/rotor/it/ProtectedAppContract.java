@@ -1,8 +1,9 @@
 package dev.rotor.it;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
-import dev.rotor.filter.revocation.RevocationEvent;
-import dev.rotor.filter.revocation.RevocationPublisher;
+import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.filter.protocol.RedisNames;
+import dev.rotor.testsupport.BlacklistWriter;
 import dev.rotor.it.support.Http;
 import dev.rotor.it.support.Poll;
 import dev.rotor.it.support.TestTokens;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.net.URI;
 import java.net.URL;
@@ -174,10 +174,8 @@ abstract class ProtectedAppContract {
         String token = tokens().token("dave", rid, List.of("user"));
         assertEquals(200, get("/servlet/whoami", token).statusCode());
 
-        try (UnifiedJedis client = RedisEndpoint.loopback(redis().port()).client()) {
-            new RevocationPublisher(Clock.systemUTC()).revoke(client, "rotor:",
-                    RevocationEvent.rid(rid, Instant.now().plus(Duration.ofMinutes(16))));
-        }
+        new BlacklistWriter(RedisEndpoint.loopback(redis().port()), new RedisNames(RedisNames.DEFAULT_PREFIX),
+                Clock.systemUTC()).revoke(RevocationEvent.rid(rid, Instant.now().plus(Duration.ofMinutes(16))));
         Instant revokedAt = Instant.now();
         assertTrue(Poll.until(Duration.ofSeconds(1), () -> get("/servlet/whoami", token).statusCode() == 401),
                 "revoked within 1 s");

@@ -1,6 +1,5 @@
 package dev.rotor.filter.authentication;
 
-import dev.rotor.filter.problem.Problem;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;

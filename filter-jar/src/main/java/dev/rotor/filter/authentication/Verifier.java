@@ -46,7 +46,7 @@ public final class Verifier implements AutoCloseable {
     }
 
     private static Verifier start(VerifierConfig config, KeyResolver keys, Clock clock, ThreadFactory threadFactory) {
-        RevocationMirror revocations = new RevocationMirror(config.redis(), config.redisPrefix(),
+        RevocationMirror revocations = new RevocationMirror(config.redis(), config.redisNames(),
                 config.failPolicy(), config.maxStaleness(), clock, threadFactory);
         revocations.start();
         LOG.info(() -> "ROTOR-A001 verifying tokens of " + config.issuer() + " with revocations from "

@@ -1,5 +1,8 @@
 package dev.rotor.filter.configuration;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
+import dev.rotor.filter.protocol.RedisNames;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.regex.Pattern;
  * @param algorithms          the accepted JWS algorithms, a subset of RS256 and ES256 ({@code rotor.algorithms})
  * @param leeway              the clock skew tolerated on {@code exp}, {@code nbf} and {@code iat} ({@code rotor.leeway})
  * @param redis               the Redis holding the revocation blacklist ({@code rotor.redis-url}, required)
- * @param redisPrefix         the prefix of every Redis key ({@code rotor.redis-prefix})
+ * @param redisNames          the names of every Redis key, under {@code rotor.redis-prefix}
  * @param failPolicy          what to do when revocation state is stale ({@code rotor.fail-policy})
  * @param maxStaleness        how long the revocation mirror may be disconnected ({@code rotor.max-staleness})
  * @param tokenCacheSize      how many verified tokens are remembered ({@code rotor.token-cache-size})
@@ -34,10 +37,10 @@ public record VerifierConfig(
         URI issuer,
         URI jwksUri,
         String audience,
-        Set<String> algorithms,
+        Set<JwsAlgorithm> algorithms,
         Duration leeway,
         RedisEndpoint redis,
-        String redisPrefix,
+        RedisNames redisNames,
         FailPolicy failPolicy,
         Duration maxStaleness,
         int tokenCacheSize,
@@ -67,12 +70,10 @@ public record VerifierConfig(
     public static final String JWKS_REFRESH_INTERVAL = "rotor.jwks-refresh-interval";
     public static final String HTTP_TIMEOUT = "rotor.http-timeout";
 
-    private static final Set<String> SUPPORTED_ALGORITHMS = Set.of("RS256", "ES256");
     private static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
     private static final int MAX_TOKEN_SIZE_LIMIT = 65_536;
     private static final int MAX_TOKEN_CACHE_SIZE = 1_000_000;
     private static final Pattern REALM_TEXT = Pattern.compile("[\\x20-\\x7E&&[^\"\\\\]]+");
-    private static final Pattern PREFIX_TEXT = Pattern.compile("[\\x21-\\x7E]+");
     private static final Pattern PATH_PATTERN = Pattern.compile("(/[\\x21-\\x7E]*|\\*\\.[\\x21-\\x7E]+)");
 
     public VerifierConfig {
@@ -99,7 +100,7 @@ public record VerifierConfig(
                 algorithms(settings),
                 leeway(settings),
                 RedisEndpoint.parse(REDIS_URL, settings.required(REDIS_URL)),
-                checked(settings, REDIS_PREFIX, "rotor:", PREFIX_TEXT),
+                redisNames(settings),
                 settings.oneOf(FAIL_POLICY, FailPolicy.class, FailPolicy.CLOSED),
                 settings.duration(MAX_STALENESS, Duration.ofSeconds(5)),
                 atMost(TOKEN_CACHE_SIZE, settings.positiveInt(TOKEN_CACHE_SIZE, 10_000), MAX_TOKEN_CACHE_SIZE),
@@ -112,17 +113,22 @@ public record VerifierConfig(
                 settings.duration(HTTP_TIMEOUT, Duration.ofSeconds(3)));
     }
 
-    private static Set<String> algorithms(Settings settings) {
-        List<String> names = settings.list(ALGORITHMS, "RS256");
+    private static Set<JwsAlgorithm> algorithms(Settings settings) {
+        List<String> names = settings.list(ALGORITHMS, JwsAlgorithm.RS256.name());
         if (names.isEmpty()) {
             throw new InvalidSettingException(ALGORITHMS, "must name at least one algorithm");
         }
-        for (String name : names) {
-            if (!SUPPORTED_ALGORITHMS.contains(name)) {
-                throw new InvalidSettingException(ALGORITHMS, "only RS256 and ES256 are supported");
-            }
+        return names.stream().map(name -> JwsAlgorithm.named(name).orElseThrow(
+                () -> new InvalidSettingException(ALGORITHMS, "only RS256 and ES256 are supported")))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static RedisNames redisNames(Settings settings) {
+        String prefix = settings.string(REDIS_PREFIX, RedisNames.DEFAULT_PREFIX);
+        if (!RedisNames.PREFIX.matcher(prefix).matches()) {
+            throw new InvalidSettingException(REDIS_PREFIX, "may hold only letters, digits and :_.- (at most 64)");
         }
-        return Set.copyOf(names);
+        return new RedisNames(prefix);
     }
 
     private static Duration leeway(Settings settings) {

@@ -1,5 +1,8 @@
 package dev.rotor.filter.revocation;
 
+import dev.rotor.filter.protocol.InvalidRevocationEventException;
+import dev.rotor.filter.protocol.RedisNames;
+import dev.rotor.filter.protocol.RevocationEvent;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -32,9 +35,9 @@ final class BlacklistSnapshot {
     private final String keyPrefix;
     private final Clock clock;
 
-    BlacklistSnapshot(UnifiedJedis redis, String prefix, Clock clock) {
+    BlacklistSnapshot(UnifiedJedis redis, RedisNames names, Clock clock) {
         this.redis = redis;
-        this.keyPrefix = RevocationEvent.keyPrefix(prefix);
+        this.keyPrefix = names.blacklistPrefix();
         this.clock = clock;
     }
 

@@ -1,7 +1,6 @@
 package dev.rotor.filter.revocation;
 
 import dev.rotor.filter.configuration.FailPolicy;
-import dev.rotor.filter.verification.BackendUnavailableException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +42,7 @@ final class MirrorHealth {
     }
 
     /**
-     * @throws BackendUnavailableException if the mirror is stale and the policy is {@link FailPolicy#CLOSED}
+     * @throws RevocationStateUnavailableException if the mirror is stale and the policy is {@link FailPolicy#CLOSED}
      */
     void requireTrusted() {
         if (!isStale()) {
@@ -56,7 +55,7 @@ final class MirrorHealth {
                             + "from possibly outdated state", maxStaleness);
         }
         if (policy == FailPolicy.CLOSED) {
-            throw new BackendUnavailableException("revocation state is stale", null);
+            throw new RevocationStateUnavailableException("revocation state is stale");
         }
     }
 }

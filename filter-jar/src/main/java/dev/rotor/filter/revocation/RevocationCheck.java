@@ -11,8 +11,8 @@ public interface RevocationCheck {
      * @param subject  the token's {@code sub}
      * @param issuedAt the token's {@code iat}; a subject-wide revocation rejects tokens issued before its time
      * @return {@code true} if any of the three is revoked
-     * @throws dev.rotor.filter.verification.BackendUnavailableException when the revocation state cannot be
-     *         trusted and the fail policy is {@code closed}
+     * @throws RevocationStateUnavailableException when the revocation state cannot be trusted and the fail
+     *         policy is {@code closed}
      */
     boolean isRevoked(String rid, String jti, String subject, Instant issuedAt);
 }

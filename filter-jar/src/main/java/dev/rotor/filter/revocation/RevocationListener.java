@@ -1,5 +1,7 @@
 package dev.rotor.filter.revocation;
 
+import dev.rotor.filter.protocol.InvalidRevocationEventException;
+import dev.rotor.filter.protocol.RevocationEvent;
 import redis.clients.jedis.JedisPubSub;
 
 import java.util.logging.Level;

@@ -1,5 +1,6 @@
 package dev.rotor.filter.revocation;
 
+import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import redis.clients.jedis.UnifiedJedis;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
  * answers from memory. Until the first snapshot has loaded, the mirror counts as stale.
  *
  * <pre>{@code
- * try (var mirror = new RevocationMirror(endpoint, "rotor:", FailPolicy.CLOSED, Duration.ofSeconds(10),
+ * try (var mirror = new RevocationMirror(endpoint, new RedisNames("rotor:"), FailPolicy.CLOSED, Duration.ofSeconds(10),
  *         Clock.systemUTC(), managedThreadFactory)) {
  *     mirror.start();
  *     ...
@@ -49,24 +50,24 @@ public final class RevocationMirror implements RevocationCheck, AutoCloseable {
 
     /**
      * @param endpoint     the Redis to mirror
-     * @param prefix       the key prefix shared with the issuer, e.g. {@code rotor:}
+     * @param names        the Redis names shared with the issuer
      * @param policy       what {@link #isRevoked} does when the mirror is stale
      * @param maxStaleness how long without word from Redis the mirror stays trusted; Redis is pinged every third
      * @param clock        the time for expiry and staleness
      * @param threads      makes the subscriber and heartbeat threads; in a container, a {@code ManagedThreadFactory}
      */
-    public RevocationMirror(RedisEndpoint endpoint, String prefix, FailPolicy policy, Duration maxStaleness,
+    public RevocationMirror(RedisEndpoint endpoint, RedisNames names, FailPolicy policy, Duration maxStaleness,
                             Clock clock, ThreadFactory threads) {
         Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(names, "names");
         if (maxStaleness.isNegative() || maxStaleness.isZero()) {
             throw new IllegalArgumentException("maxStaleness must be positive");
         }
         this.snapshotClient = endpoint.client();
         this.store = new RevocationStore(clock);
         this.health = new MirrorHealth(clock, maxStaleness, Objects.requireNonNull(policy, "policy"));
-        this.subscriber = new RevocationSubscriber(endpoint, RevocationEvent.channel(prefix),
-                new BlacklistSnapshot(snapshotClient, prefix, clock), store, health);
+        this.subscriber = new RevocationSubscriber(endpoint, names.revocationChannel(),
+                new BlacklistSnapshot(snapshotClient, names, clock), store, health);
         this.subscriberThread = threads.newThread(subscriber);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(threads);
         Duration third = maxStaleness.dividedBy(3);
@@ -87,7 +88,7 @@ public final class RevocationMirror implements RevocationCheck, AutoCloseable {
     /**
      * Answers from memory only.
      *
-     * @throws dev.rotor.filter.verification.BackendUnavailableException if the mirror is stale and the policy is
+     * @throws RevocationStateUnavailableException if the mirror is stale and the policy is
      *         {@link FailPolicy#CLOSED}
      */
     @Override

@@ -1,5 +1,6 @@
 package dev.rotor.filter.revocation;
 
+import dev.rotor.filter.protocol.RevocationEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

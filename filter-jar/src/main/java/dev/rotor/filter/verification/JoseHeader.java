@@ -1,5 +1,6 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,21 +16,21 @@ import java.util.Set;
  * @param algorithm the {@code alg}, one of the allowed algorithms
  * @param kid       the {@code kid}, at most {@value KeyResolver#MAX_KID_LENGTH} characters without control characters
  */
-record JoseHeader(String algorithm, String kid) {
+record JoseHeader(JwsAlgorithm algorithm, String kid) {
 
     private static final int MAX_DEPTH = 4;
     private static final String ACCESS_TOKEN_TYPE = "at+jwt";
     private static final String MEDIA_TYPE_PREFIX = "application/";
 
     /** @throws TokenRejectedException if the header is malformed or asks for anything the verifier does not do */
-    static JoseHeader parse(String encoded, Set<String> allowedAlgorithms) {
+    static JoseHeader parse(String encoded, Set<JwsAlgorithm> allowedAlgorithms) {
         String json = StrictUtf8.decode(CompactJws.decode(encoded))
                 .orElseThrow(() -> new TokenRejectedException(Reason.MALFORMED));
         if (!JsonShape.isObjectWithin(json, MAX_DEPTH)) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
         JsonObject header = JsonShape.readObject(json);
-        String algorithm = string(header, "alg");
+        JwsAlgorithm algorithm = JwsAlgorithm.named(string(header, "alg")).orElse(null);
         if (algorithm == null || !allowedAlgorithms.contains(algorithm)) {
             throw new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED);
         }

@@ -1,5 +1,7 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.InvalidJwkException;
+import dev.rotor.filter.protocol.JsonWebKey;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 

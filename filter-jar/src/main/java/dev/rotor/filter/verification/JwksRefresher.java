@@ -1,5 +1,6 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.JsonWebKey;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

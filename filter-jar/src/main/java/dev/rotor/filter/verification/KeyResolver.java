@@ -1,5 +1,6 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.JsonWebKey;
 import dev.rotor.filter.configuration.VerifierConfig;
 
 import java.time.Clock;

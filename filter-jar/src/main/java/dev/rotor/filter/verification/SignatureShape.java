@@ -1,5 +1,9 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.JsonWebKey;
+import dev.rotor.filter.protocol.JsonWebKey;
+import dev.rotor.filter.protocol.JwsAlgorithm;
+
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -11,8 +15,6 @@ import java.util.Arrays;
  */
 final class SignatureShape {
 
-    private static final int P256_SCALAR_BYTES = 32;
-
     private SignatureShape() {
     }
 
@@ -21,12 +23,12 @@ final class SignatureShape {
             return signature.length == (rsa.getModulus().bitLength() + 7) / 8;
         }
         if (key.publicKey() instanceof ECPublicKey ec) {
-            if (signature.length != 2 * P256_SCALAR_BYTES) {
+            if (signature.length != 2 * JwsAlgorithm.P256_BYTES) {
                 return false;
             }
             BigInteger order = ec.getParams().getOrder();
-            return inRange(Arrays.copyOfRange(signature, 0, P256_SCALAR_BYTES), order)
-                    && inRange(Arrays.copyOfRange(signature, P256_SCALAR_BYTES, signature.length), order);
+            return inRange(Arrays.copyOfRange(signature, 0, JwsAlgorithm.P256_BYTES), order)
+                    && inRange(Arrays.copyOfRange(signature, JwsAlgorithm.P256_BYTES, signature.length), order);
         }
         return false;
     }

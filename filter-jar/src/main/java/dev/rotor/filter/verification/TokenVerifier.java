@@ -1,8 +1,10 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.JsonWebKey;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.rotor.filter.configuration.VerifierConfig;
 import dev.rotor.filter.revocation.RevocationCheck;
+import dev.rotor.filter.revocation.RevocationStateUnavailableException;
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
 
 import java.time.Clock;
@@ -98,8 +100,8 @@ public final class TokenVerifier {
     private boolean isRevoked(VerifiedToken token) {
         try {
             return revocation.isRevoked(token.rid(), token.jti(), token.subject(), token.issuedAt());
-        } catch (BackendUnavailableException e) {
-            throw e;
+        } catch (RevocationStateUnavailableException e) {
+            throw new BackendUnavailableException("revocation state is stale", null);
         } catch (RuntimeException e) {
             // fail closed: a broken revocation check must not turn into a 500, nor into an accepted token
             LOG.warning(() -> "ROTOR-V103 revocation check failed: " + e.getClass().getName());

@@ -1,5 +1,6 @@
 package dev.rotor.filter.configuration;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,9 +37,9 @@ class VerifierConfigTest {
 
         assertEquals(null, config.jwksUri(), "discovered unless configured");
         assertEquals(URI.create("https://id.example.com/.well-known/openid-configuration"), config.discoveryUri());
-        assertEquals(Set.of("RS256"), config.algorithms());
+        assertEquals(Set.of(JwsAlgorithm.RS256), config.algorithms());
         assertEquals(Duration.ofSeconds(30), config.leeway());
-        assertEquals("rotor:", config.redisPrefix());
+        assertEquals("rotor:", config.redisNames().prefix());
         assertEquals(FailPolicy.CLOSED, config.failPolicy());
         assertEquals(Duration.ofSeconds(5), config.maxStaleness());
         assertEquals(10_000, config.tokenCacheSize());
@@ -73,7 +74,7 @@ class VerifierConfigTest {
         VerifierConfig config = read(values);
 
         assertEquals(URI.create("http://keys.internal:8080/jwks"), config.jwksUri());
-        assertEquals(Set.of("RS256", "ES256"), config.algorithms());
+        assertEquals(Set.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256), config.algorithms());
         assertEquals(Duration.ZERO, config.leeway());
         assertEquals(FailPolicy.OPEN, config.failPolicy());
         assertEquals(List.of("/health/*", "*.css"), config.publicPaths());

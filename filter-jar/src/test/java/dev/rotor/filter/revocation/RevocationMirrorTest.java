@@ -1,8 +1,10 @@
 package dev.rotor.filter.revocation;
 
+import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.configuration.RedisEndpoint;
-import dev.rotor.filter.verification.BackendUnavailableException;
+import dev.rotor.filter.protocol.RedisNames;
+import dev.rotor.testsupport.BlacklistWriter;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.RedisFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,7 @@ class RevocationMirrorTest {
     private static final Duration RECOVERY = Duration.ofSeconds(6);
     private static final Duration QUICK_STALENESS = Duration.ofMillis(300);
 
-    private final String prefix = "t" + UUID.randomUUID() + ":";
+    private final RedisNames names = new RedisNames("t" + UUID.randomUUID() + ":");
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final ThreadFactory threadFactory = runnable -> {
         Thread thread = new Thread(runnable, "mirror-test-" + threads.size());
@@ -109,7 +111,7 @@ class RevocationMirrorTest {
         MutableClock clock = new MutableClock(Instant.now());
         RevocationMirror mirror = startTrusted(FailPolicy.CLOSED, Duration.ofHours(1), clock);
 
-        new RevocationPublisherProbe(clock).revoke(RevocationEvent.rid("short-lived", clock.instant().plusSeconds(600)));
+        new BlacklistWriter(endpoint(), names, clock).revoke(RevocationEvent.rid("short-lived", clock.instant().plusSeconds(600)));
         awaitTrue(() -> mirror.isRevoked("short-lived", "t", "alice", clock.instant()), PROPAGATION);
 
         clock.advance(Duration.ofSeconds(601));
@@ -133,8 +135,8 @@ class RevocationMirrorTest {
         RevocationMirror mirror = startTrusted(FailPolicy.CLOSED, Duration.ofSeconds(5), Clock.systemUTC());
 
         try (UnifiedJedis client = endpoint().client()) {
-            client.publish(RevocationEvent.channel(prefix), "{\"type\":\"rid\",\"value\":\"x\r\nROTOR-FAKE\"}");
-            client.publish(RevocationEvent.channel(prefix), "not json at all");
+            client.publish(names.revocationChannel(), "{\"type\":\"rid\",\"value\":\"x\r\nROTOR-FAKE\"}");
+            client.publish(names.revocationChannel(), "not json at all");
         }
         revoke(RevocationEvent.rid("after-garbage", Instant.now().plusSeconds(60)));
 
@@ -161,7 +163,7 @@ class RevocationMirrorTest {
 
         redis.stop();
         awaitTrue(() -> !closed.isTrusted() && !open.isTrusted(), Duration.ofSeconds(2));
-        assertThrows(BackendUnavailableException.class, () -> closed.isRevoked("s", "t", "alice", Instant.now()));
+        assertThrows(RevocationStateUnavailableException.class, () -> closed.isRevoked("s", "t", "alice", Instant.now()));
         assertTrue(open.isRevoked("known", "t", "alice", Instant.now()));
         assertFalse(open.isRevoked("other", "t", "alice", Instant.now()));
 
@@ -173,11 +175,11 @@ class RevocationMirrorTest {
 
     @Test
     void aMirrorThatHasNotSynchronisedYetFailsClosed() {
-        RevocationMirror mirror = new RevocationMirror(endpoint(), prefix, FailPolicy.CLOSED, Duration.ofSeconds(5),
+        RevocationMirror mirror = new RevocationMirror(endpoint(), names, FailPolicy.CLOSED, Duration.ofSeconds(5),
                 Clock.systemUTC(), threadFactory);
         mirrors.add(mirror);
 
-        assertThrows(BackendUnavailableException.class, () -> mirror.isRevoked("s", "t", "alice", Instant.now()));
+        assertThrows(RevocationStateUnavailableException.class, () -> mirror.isRevoked("s", "t", "alice", Instant.now()));
     }
 
     @Test
@@ -214,12 +216,12 @@ class RevocationMirrorTest {
         }
 
         awaitTrue(() -> !mirror.isTrusted(), Duration.ofSeconds(1));
-        assertThrows(BackendUnavailableException.class, () -> mirror.isRevoked("s", "t", "alice", Instant.now()));
+        assertThrows(RevocationStateUnavailableException.class, () -> mirror.isRevoked("s", "t", "alice", Instant.now()));
         awaitTrue(mirror::isTrusted, RECOVERY);
     }
 
     private RevocationMirror startTrusted(FailPolicy policy, Duration maxStaleness, Clock clock) {
-        RevocationMirror mirror = new RevocationMirror(endpoint(), prefix, policy, maxStaleness, clock, threadFactory);
+        RevocationMirror mirror = new RevocationMirror(endpoint(), names, policy, maxStaleness, clock, threadFactory);
         mirrors.add(mirror);
         mirror.start();
         awaitTrue(mirror::isTrusted, Duration.ofSeconds(5));
@@ -227,27 +229,11 @@ class RevocationMirrorTest {
     }
 
     private void revoke(RevocationEvent event) {
-        new RevocationPublisherProbe(Clock.systemUTC()).revoke(event);
+        new BlacklistWriter(endpoint(), names, Clock.systemUTC()).revoke(event);
     }
 
     private RedisEndpoint endpoint() {
         return RedisEndpoint.loopback(redis.port());
-    }
-
-    /** Publishes through a fresh client, so a Redis restart never leaves it holding dead pooled connections. */
-    private final class RevocationPublisherProbe {
-
-        private final RevocationPublisher publisher;
-
-        RevocationPublisherProbe(Clock clock) {
-            this.publisher = new RevocationPublisher(clock);
-        }
-
-        void revoke(RevocationEvent event) {
-            try (UnifiedJedis client = endpoint().client()) {
-                publisher.revoke(client, prefix, event);
-            }
-        }
     }
 
     private static void awaitTrue(BooleanSupplier condition, Duration timeout) {

@@ -1,5 +1,6 @@
 package dev.rotor.filter.revocation;
 
+import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 

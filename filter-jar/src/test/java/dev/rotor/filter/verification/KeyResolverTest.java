@@ -1,5 +1,7 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
+
 import dev.rotor.testsupport.JwksServer;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.TestConfig;
@@ -72,7 +74,7 @@ class KeyResolverTest {
     void knownKidResolvesToItsBoundAlgorithm() {
         warmResolver();
 
-        assertEquals("RS256", resolver.resolve("a").orElseThrow().algorithm());
+        assertEquals(JwsAlgorithm.RS256, resolver.resolve("a").orElseThrow().algorithm());
         assertEquals(1, server.jwksRequests());
     }
 
@@ -81,7 +83,7 @@ class KeyResolverTest {
         warmResolver();
         server.serve(JWKS_AB);
 
-        assertEquals("ES256", resolver.resolve("b").orElseThrow().algorithm());
+        assertEquals(JwsAlgorithm.ES256, resolver.resolve("b").orElseThrow().algorithm());
         assertEquals(2, server.jwksRequests());
     }
 

@@ -3,7 +3,8 @@ package dev.rotor.issuer.configuration;
 import dev.rotor.filter.configuration.InvalidSettingException;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.configuration.Settings;
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.filter.protocol.RedisNames;
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.issuer.tokens.control.SessionLifetimes;
 import dev.rotor.issuer.users.control.ThrottleLimits;
 
@@ -26,7 +27,7 @@ import java.time.Duration;
  * @param sessions    how long refresh-token sessions live, idle and at most
  * @param throttle    how many failed logins are allowed per account and per client address
  */
-public record IssuerConfig(URI issuer, RedisEndpoint redis, String redisPrefix, KeyAlgorithm algorithm,
+public record IssuerConfig(URI issuer, RedisEndpoint redis, String redisPrefix, JwsAlgorithm algorithm,
                            Duration rotation, Duration heartbeat, Duration accessTtl, Duration leeway,
                            String audience, SessionLifetimes sessions, ThrottleLimits throttle) {
 
@@ -56,15 +57,15 @@ public record IssuerConfig(URI issuer, RedisEndpoint redis, String redisPrefix, 
             throw new InvalidSettingException(ROTATION, "must be at least " + ACCESS_TTL + " (" + accessTtl
                     + "), or every instance would publish more keys than tokens live");
         }
-        String prefix = settings.string(REDIS_PREFIX, "rotor:");
-        if (!prefix.matches("[A-Za-z0-9:_.-]{1,64}")) {
+        String prefix = settings.string(REDIS_PREFIX, RedisNames.DEFAULT_PREFIX);
+        if (!RedisNames.PREFIX.matcher(prefix).matches()) {
             throw new InvalidSettingException(REDIS_PREFIX, "may hold only letters, digits and :_.- (at most 64)");
         }
         return new IssuerConfig(
                 issuer,
                 settings.optional(REDIS_URL).map(url -> RedisEndpoint.parse(REDIS_URL, url)).orElse(null),
                 prefix,
-                settings.oneOf(KEY_ALGORITHM, KeyAlgorithm.class, KeyAlgorithm.RS256),
+                settings.oneOf(KEY_ALGORITHM, JwsAlgorithm.class, JwsAlgorithm.RS256),
                 rotation,
                 settings.duration(HEARTBEAT, Duration.ofSeconds(30)),
                 accessTtl,
@@ -82,6 +83,11 @@ public record IssuerConfig(URI issuer, RedisEndpoint redis, String redisPrefix, 
             throw new InvalidSettingException(SESSION_IDLE, "must not be longer than " + SESSION_ABSOLUTE);
         }
         return new SessionLifetimes(idle, absolute);
+    }
+
+    /** The names of everything in Redis, under {@link #redisPrefix()}. */
+    public RedisNames redisNames() {
+        return new RedisNames(redisPrefix);
     }
 
     public boolean embeddedRedis() {

@@ -1,6 +1,5 @@
 package dev.rotor.issuer.http;
 
-import dev.rotor.filter.problem.Problem;
 
 /** Ends a request with an RFC 9457 problem whose text is ours. */
 public final class ProblemException extends RuntimeException {

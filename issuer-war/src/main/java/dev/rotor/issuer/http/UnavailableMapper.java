@@ -1,6 +1,5 @@
 package dev.rotor.issuer.http;
 
-import dev.rotor.filter.problem.Problem;
 import dev.rotor.issuer.keys.control.KeyRegistryUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,6 +1,5 @@
 package dev.rotor.issuer.http;
 
-import dev.rotor.filter.problem.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -2,7 +2,7 @@ package dev.rotor.issuer.configuration;
 
 import dev.rotor.filter.configuration.InvalidSettingException;
 import dev.rotor.filter.configuration.Settings;
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +27,7 @@ class IssuerConfigTest {
         assertEquals("http://localhost:8080", config.issuer().toString());
         assertTrue(config.embeddedRedis());
         assertEquals("rotor:", config.redisPrefix());
-        assertEquals(KeyAlgorithm.RS256, config.algorithm());
+        assertEquals(JwsAlgorithm.RS256, config.algorithm());
         assertEquals(Duration.ofHours(1), config.rotation());
         assertEquals(Duration.ofSeconds(30), config.heartbeat());
         assertEquals(Duration.ofMinutes(15), config.accessTtl());
@@ -39,7 +39,7 @@ class IssuerConfigTest {
     void es256AndAnExternalRedisCanBeChosen() {
         IssuerConfig config = configOf(Map.of("rotor.keys.algorithm", "es256",
                 "rotor.redis.url", "rediss://user:secret@redis.example:6380/2"));
-        assertEquals(KeyAlgorithm.ES256, config.algorithm());
+        assertEquals(JwsAlgorithm.ES256, config.algorithm());
         assertEquals("rediss://redis.example:6380/2", config.redis().toString(), "no password in the text");
     }
 

@@ -1,6 +1,6 @@
 package dev.rotor.issuer.admin.boundary;
 
-import dev.rotor.filter.revocation.RevocationUnavailableException;
+import dev.rotor.issuer.revocation.control.RevocationUnavailableException;
 import dev.rotor.issuer.http.ProblemException;
 import dev.rotor.issuer.tokens.control.SessionStoreUnavailableException;
 import dev.rotor.issuer.users.control.PasswordHasher;

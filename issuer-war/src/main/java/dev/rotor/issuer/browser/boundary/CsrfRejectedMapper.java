@@ -1,6 +1,6 @@
 package dev.rotor.issuer.browser.boundary;
 
-import dev.rotor.filter.problem.Problem;
+import dev.rotor.issuer.http.Problem;
 import dev.rotor.issuer.browser.control.CsrfRejectedException;
 import dev.rotor.issuer.http.Problems;
 import jakarta.ws.rs.core.Context;

@@ -1,6 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.issuer.keys.entity.SigningKey;
 
 import java.time.Instant;
@@ -8,9 +8,9 @@ import java.time.Instant;
 /** Makes this instance's next signing key, in memory, with the configured algorithm. */
 public class KeyGenerator {
 
-    private final KeyAlgorithm algorithm;
+    private final JwsAlgorithm algorithm;
 
-    public KeyGenerator(KeyAlgorithm algorithm) {
+    public KeyGenerator(JwsAlgorithm algorithm) {
         this.algorithm = algorithm;
     }
 

@@ -1,7 +1,7 @@
 package dev.rotor.issuer.keys.control;
 
-import dev.rotor.filter.verification.JsonWebKey;
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.filter.protocol.JsonWebKey;
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublicKeyInfo;
 import dev.rotor.issuer.keys.entity.PublishedKey;
@@ -48,7 +48,7 @@ final class PublishedKeyJson {
         }
         JsonObject jwk = publicMembers(json.getJsonObject("jwk"));
         JsonWebKey parsed = JsonWebKey.parse(jwk);
-        PublicKeyInfo info = new PublicKeyInfo(parsed.kid(), KeyAlgorithm.valueOf(parsed.algorithm()), jwk,
+        PublicKeyInfo info = new PublicKeyInfo(parsed.kid(), parsed.algorithm(), jwk,
                 Instant.parse(json.getString("createdAt")));
         String retiredAt = json.getString("retiredAt", null);
         return new PublishedKey(info, KeyStatus.valueOf(json.getString("status")),

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,9 +52,10 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
     }
 
     public RedisPublicKeyRegistry(UnifiedJedis redis, String prefix) {
+        RedisNames names = new RedisNames(prefix);
         this.redis = redis;
-        this.expiryKey = prefix + "{jwks}:expiry";
-        this.recordKey = prefix + "{jwks}:keys";
+        this.expiryKey = names.keyExpiries();
+        this.recordKey = names.keyRecords();
     }
 
     protected RedisPublicKeyRegistry() {

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.entity;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -16,12 +17,10 @@ import java.util.Base64;
 /** Encodes a public key as a JWK (RFC 7517/7518) whose {@code kid} is its RFC 7638 thumbprint. */
 final class JwkEncoder {
 
-    private static final int P256_COORDINATE_BYTES = 32;
-
     private JwkEncoder() {
     }
 
-    static JsonObject encode(KeyAlgorithm algorithm, PublicKey key) {
+    static JsonObject encode(JwsAlgorithm algorithm, PublicKey key) {
         return switch (algorithm) {
             case RS256 -> rsa((RSAPublicKey) key);
             case ES256 -> ec((ECPublicKey) key);
@@ -39,12 +38,12 @@ final class JwkEncoder {
     }
 
     private static JsonObject ec(ECPublicKey key) {
-        String x = base64url(unsigned(key.getW().getAffineX(), P256_COORDINATE_BYTES));
-        String y = base64url(unsigned(key.getW().getAffineY(), P256_COORDINATE_BYTES));
-        String thumbprint = thumbprint("{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + x + "\",\"y\":\"" + y + "\"}");
+        String x = base64url(unsigned(key.getW().getAffineX(), JwsAlgorithm.P256_BYTES));
+        String y = base64url(unsigned(key.getW().getAffineY(), JwsAlgorithm.P256_BYTES));
+        String thumbprint = thumbprint("{\"crv\":\"" + JwsAlgorithm.P256_CURVE + "\",\"kty\":\"EC\",\"x\":\"" + x + "\",\"y\":\"" + y + "\"}");
         return Json.createObjectBuilder()
                 .add("kty", "EC").add("kid", thumbprint).add("use", "sig").add("alg", "ES256")
-                .add("crv", "P-256").add("x", x).add("y", y)
+                .add("crv", JwsAlgorithm.P256_CURVE).add("x", x).add("y", y)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.entity;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import jakarta.json.JsonObject;
 
 import java.time.Instant;
@@ -12,5 +13,5 @@ import java.time.Instant;
  * @param jwk       the public JWK, as published
  * @param createdAt when the key was generated
  */
-public record PublicKeyInfo(String kid, KeyAlgorithm algorithm, JsonObject jwk, Instant createdAt) {
+public record PublicKeyInfo(String kid, JwsAlgorithm algorithm, JsonObject jwk, Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.entity;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import jakarta.json.JsonObject;
@@ -24,18 +25,18 @@ public final class SigningKey {
     }
 
     /** Generates a key pair in memory. Only the public half is ever handed out, as {@link #publicKey()}. */
-    public static SigningKey generate(KeyAlgorithm algorithm, Instant createdAt) {
+    public static SigningKey generate(JwsAlgorithm algorithm, Instant createdAt) {
         try {
-            return of(algorithm, algorithm.generateKeyPair(), createdAt);
+            return of(algorithm, KeyPairs.generate(algorithm), createdAt);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot generate " + algorithm + " keys", e);
         }
     }
 
-    static SigningKey of(KeyAlgorithm algorithm, KeyPair keyPair, Instant createdAt) {
+    static SigningKey of(JwsAlgorithm algorithm, KeyPair keyPair, Instant createdAt) {
         JsonObject jwk = JwkEncoder.encode(algorithm, keyPair.getPublic());
         return new SigningKey(new PublicKeyInfo(jwk.getString("kid"), algorithm, jwk, createdAt),
-                algorithm.signer(keyPair));
+                KeyPairs.signer(algorithm, keyPair));
     }
 
     /** Adds this key's {@code kid} to the header and signs. */

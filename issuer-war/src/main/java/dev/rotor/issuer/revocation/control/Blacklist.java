@@ -1,7 +1,7 @@
 package dev.rotor.issuer.revocation.control;
 
-import dev.rotor.filter.revocation.RevocationEvent;
-import dev.rotor.filter.revocation.RevocationPublisher;
+import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.issuer.revocation.control.RevocationPublisher;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.operations.control.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ public class Blacklist {
     public Blacklist(UnifiedJedis redis, IssuerConfig config, Clock clock, SecurityEvents events) {
         this.redis = redis;
         this.config = config;
-        this.publisher = new RevocationPublisher(clock);
+        this.publisher = new RevocationPublisher(redis, config.redisNames(), clock);
         this.clock = clock;
         this.events = events;
     }
@@ -47,10 +47,10 @@ public class Blacklist {
     /**
      * Every access token of the session {@code rid} is rejected from now on.
      *
-     * @throws dev.rotor.filter.revocation.RevocationUnavailableException if Redis cannot be written
+     * @throws dev.rotor.issuer.revocation.control.RevocationUnavailableException if Redis cannot be written
      */
     public void revokeSession(String rid) {
-        publisher.revoke(redis, config.redisPrefix(), RevocationEvent.rid(rid, until()));
+        publisher.publish(RevocationEvent.rid(rid, until()));
         events.revoked();
         LOG.info(() -> "ROTOR-R201 session revoked: " + rid);
     }
@@ -58,7 +58,7 @@ public class Blacklist {
     /** Every access token of {@code subject} issued until now is rejected. */
     public void revokeSubject(String subject) {
         Instant now = clock.instant();
-        publisher.revoke(redis, config.redisPrefix(), RevocationEvent.subject(subject, now, until()));
+        publisher.publish(RevocationEvent.subject(subject, now, until()));
         events.revoked();
         LOG.info(() -> "ROTOR-R202 all tokens of a user revoked");
     }

@@ -33,7 +33,7 @@ public class TokenRevocation {
      * Revokes the session of {@code token}, if it has one. Unknown, expired and already revoked tokens are not an
      * error (RFC 7009 §2.2).
      *
-     * @throws dev.rotor.filter.revocation.RevocationUnavailableException if the blacklist cannot be written
+     * @throws dev.rotor.issuer.revocation.control.RevocationUnavailableException if the blacklist cannot be written
      */
     public void revoke(String token) {
         if (isCompactJws(token)) {

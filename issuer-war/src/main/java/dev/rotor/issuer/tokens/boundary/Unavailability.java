@@ -1,6 +1,6 @@
 package dev.rotor.issuer.tokens.boundary;
 
-import dev.rotor.filter.revocation.RevocationUnavailableException;
+import dev.rotor.issuer.revocation.control.RevocationUnavailableException;
 import dev.rotor.filter.verification.BackendUnavailableException;
 import dev.rotor.issuer.keys.control.SigningUnavailableException;
 import dev.rotor.issuer.tokens.control.SessionStoreUnavailableException;

@@ -1,7 +1,7 @@
 package dev.rotor.issuer.keys.control;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
@@ -50,8 +50,8 @@ class JwksSnapshotsTest {
 
     @Test
     void jwksListsEveryInstanceKeyWithoutPrivateMembers() {
-        KeyRing first = publishedRing(KeyAlgorithm.RS256);
-        KeyRing second = publishedRing(KeyAlgorithm.ES256);
+        KeyRing first = publishedRing(JwsAlgorithm.RS256);
+        KeyRing second = publishedRing(JwsAlgorithm.ES256);
 
         JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
         assertEquals(Set.of(first.active().kid(), second.active().kid()),
@@ -65,7 +65,7 @@ class JwksSnapshotsTest {
 
     @Test
     void privateMembersPlantedInRedisAreNeverServed() {
-        KeyRing ring = publishedRing(KeyAlgorithm.RS256);
+        KeyRing ring = publishedRing(JwsAlgorithm.RS256);
         String field = ring.active().kid();
         String record = client.hget("rotor:{jwks}:keys", field);
         client.hset("rotor:{jwks}:keys", field, record.replace("\"kty\"", "\"d\":\"c2VjcmV0\",\"kty\""));
@@ -78,7 +78,7 @@ class JwksSnapshotsTest {
 
     @Test
     void malformedRecordsInRedisAreSkipped() {
-        KeyRing ring = publishedRing(KeyAlgorithm.RS256);
+        KeyRing ring = publishedRing(JwsAlgorithm.RS256);
         client.zadd("rotor:{jwks}:expiry", clock.instant().plusSeconds(600).toEpochMilli(), "junk");
         client.hset("rotor:{jwks}:keys", "junk", "{\"jwk\":[1,2,3]");
 
@@ -89,14 +89,14 @@ class JwksSnapshotsTest {
 
     @Test
     void everyRedisEntryHasATtl() {
-        publishedRing(KeyAlgorithm.RS256);
+        publishedRing(JwsAlgorithm.RS256);
         assertTrue(client.pttl("rotor:{jwks}:keys") > 0);
         assertTrue(client.pttl("rotor:{jwks}:expiry") > 0);
     }
 
     @Test
     void recentSnapshotIsServedWhileRedisIsDownThenTheErrorSurfaces() {
-        KeyRing ring = publishedRing(KeyAlgorithm.RS256);
+        KeyRing ring = publishedRing(JwsAlgorithm.RS256);
         JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
         JsonObject before = snapshots.jwks();
 
@@ -115,7 +115,7 @@ class JwksSnapshotsTest {
         assertThrows(KeyRegistryUnavailableException.class, snapshots::jwks);
     }
 
-    private KeyRing publishedRing(KeyAlgorithm algorithm) {
+    private KeyRing publishedRing(JwsAlgorithm algorithm) {
         KeyRing ring = new KeyRing();
         new KeyRotation(ring, registry, new KeyGenerator(algorithm), lifetimes, clock).rotate();
         return ring;

@@ -1,7 +1,7 @@
 package dev.rotor.issuer.keys.control;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import dev.rotor.testsupport.MutableClock;
@@ -53,7 +53,7 @@ class KeyRotationTest {
     }
 
     private KeyRotation rotationOf(KeyRing ring, PublicKeyRegistry registry) {
-        return new KeyRotation(ring, registry, new KeyGenerator(KeyAlgorithm.RS256), LIFETIMES, clock);
+        return new KeyRotation(ring, registry, new KeyGenerator(JwsAlgorithm.RS256), LIFETIMES, clock);
     }
 
     @Test

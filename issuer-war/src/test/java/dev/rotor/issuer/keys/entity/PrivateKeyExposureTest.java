@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.entity;
 
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import com.auth0.jwt.algorithms.Algorithm;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +53,8 @@ class PrivateKeyExposureTest {
 
     @Test
     void textAndJwkOfASigningKeyCarryNoPrivatePart() throws Exception {
-        KeyPair pair = KeyAlgorithm.RS256.generateKeyPair();
-        SigningKey key = SigningKey.of(KeyAlgorithm.RS256, pair, Instant.now());
+        KeyPair pair = KeyPairs.generate(JwsAlgorithm.RS256);
+        SigningKey key = SigningKey.of(JwsAlgorithm.RS256, pair, Instant.now());
         RSAPrivateCrtKey secret = (RSAPrivateCrtKey) pair.getPrivate();
 
         String everything = key + " " + key.publicKey() + " " + key.publicKey().jwk();

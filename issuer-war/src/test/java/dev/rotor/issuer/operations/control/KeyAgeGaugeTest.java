@@ -2,7 +2,7 @@ package dev.rotor.issuer.operations.control;
 
 import dev.rotor.issuer.keys.control.KeyLifetimes;
 import dev.rotor.issuer.keys.control.KeyRing;
-import dev.rotor.issuer.keys.entity.KeyAlgorithm;
+import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.issuer.keys.entity.SigningKey;
 import dev.rotor.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -29,11 +29,11 @@ class KeyAgeGaugeTest {
 
     @Test
     void ageCountsFromTheActiveKeysCreationAndRestartsWithTheNextKey() {
-        ring.activate(SigningKey.generate(KeyAlgorithm.ES256, clock.instant()), clock.instant(), LIFETIMES);
+        ring.activate(SigningKey.generate(JwsAlgorithm.ES256, clock.instant()), clock.instant(), LIFETIMES);
         clock.advance(Duration.ofMillis(61_900));
         assertEquals(61L, KeyAgeGauge.seconds(age));
 
-        ring.activate(SigningKey.generate(KeyAlgorithm.ES256, clock.instant()), clock.instant(), LIFETIMES);
+        ring.activate(SigningKey.generate(JwsAlgorithm.ES256, clock.instant()), clock.instant(), LIFETIMES);
         clock.advance(Duration.ofSeconds(2));
         assertEquals(2L, KeyAgeGauge.seconds(age));
     }

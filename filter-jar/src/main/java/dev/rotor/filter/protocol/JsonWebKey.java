@@ -1,4 +1,4 @@
-package dev.rotor.filter.verification;
+package dev.rotor.filter.protocol;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,12 +24,8 @@ import java.util.Base64;
  * @param algorithm the one JWS algorithm this key may verify
  * @param publicKey the key itself
  */
-public record JsonWebKey(String kid, String algorithm, PublicKey publicKey) {
+public record JsonWebKey(String kid, JwsAlgorithm algorithm, PublicKey publicKey) {
 
-    public static final String RS256 = "RS256";
-    public static final String ES256 = "ES256";
-    private static final int MIN_RSA_BITS = 2048;
-    private static final int P256_COORDINATE_BYTES = 32;
 
     /**
      * Parses one member of a JWKS {@code keys} array.
@@ -46,15 +42,15 @@ public record JsonWebKey(String kid, String algorithm, PublicKey publicKey) {
             throw new InvalidJwkException("key is not for signatures");
         }
         return switch (kty) {
-            case "RSA" -> new JsonWebKey(kid, requireAlgorithm(jwk, RS256), rsa(jwk));
-            case "EC" -> new JsonWebKey(kid, requireAlgorithm(jwk, ES256), ecP256(jwk));
+            case "RSA" -> new JsonWebKey(kid, requireAlgorithm(jwk, JwsAlgorithm.RS256), rsa(jwk));
+            case "EC" -> new JsonWebKey(kid, requireAlgorithm(jwk, JwsAlgorithm.ES256), ecP256(jwk));
             default -> throw new InvalidJwkException("unsupported key type");
         };
     }
 
-    private static String requireAlgorithm(JsonObject jwk, String expected) {
-        String alg = jwk.containsKey("alg") ? optionalMember(jwk, "alg") : expected;
-        if (!expected.equals(alg)) {
+    private static JwsAlgorithm requireAlgorithm(JsonObject jwk, JwsAlgorithm expected) {
+        String alg = jwk.containsKey("alg") ? optionalMember(jwk, "alg") : expected.name();
+        if (!expected.name().equals(alg)) {
             throw new InvalidJwkException("key type does not match its algorithm");
         }
         return expected;
@@ -63,8 +59,8 @@ public record JsonWebKey(String kid, String algorithm, PublicKey publicKey) {
     private static PublicKey rsa(JsonObject jwk) {
         BigInteger modulus = unsigned(member(jwk, "n"));
         BigInteger exponent = unsigned(member(jwk, "e"));
-        if (modulus.bitLength() < MIN_RSA_BITS) {
-            throw new InvalidJwkException("RSA key shorter than " + MIN_RSA_BITS + " bits");
+        if (modulus.bitLength() < JwsAlgorithm.MIN_RSA_BITS) {
+            throw new InvalidJwkException("RSA key shorter than " + JwsAlgorithm.MIN_RSA_BITS + " bits");
         }
         try {
             return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
@@ -74,12 +70,12 @@ public record JsonWebKey(String kid, String algorithm, PublicKey publicKey) {
     }
 
     private static PublicKey ecP256(JsonObject jwk) {
-        if (!"P-256".equals(member(jwk, "crv"))) {
+        if (!JwsAlgorithm.P256_CURVE.equals(member(jwk, "crv"))) {
             throw new InvalidJwkException("unsupported curve");
         }
         byte[] x = decode(member(jwk, "x"));
         byte[] y = decode(member(jwk, "y"));
-        if (x.length != P256_COORDINATE_BYTES || y.length != P256_COORDINATE_BYTES) {
+        if (x.length != JwsAlgorithm.P256_BYTES || y.length != JwsAlgorithm.P256_BYTES) {
             throw new InvalidJwkException("invalid P-256 coordinates");
         }
         try {

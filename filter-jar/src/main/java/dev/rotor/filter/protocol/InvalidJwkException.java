@@ -1,4 +1,4 @@
-package dev.rotor.filter.verification;
+package dev.rotor.filter.protocol;
 
 /** A JWKS member that cannot be used as a verification key. The message never contains key material. */
 public final class InvalidJwkException extends RuntimeException {

@@ -1,5 +1,7 @@
-package dev.rotor.filter.revocation;
+package dev.rotor.filter.protocol;
 
+import dev.rotor.filter.protocol.InvalidRevocationEventException;
+import dev.rotor.filter.protocol.RevocationEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,10 +36,10 @@ class RevocationEventTest {
 
     @Test
     void keysAndChannelLiveUnderThePrefix() {
-        assertEquals("rotor:revoked:rid:s1", RevocationEvent.rid("s1", EXPIRES).redisKey("rotor:"));
-        assertEquals("rotor:revoked:jti:t1", RevocationEvent.jti("t1", EXPIRES).redisKey("rotor:"));
-        assertEquals("p:revoked:sub:bob", RevocationEvent.subject("bob", EXPIRES, EXPIRES).redisKey("p:"));
-        assertEquals("rotor:revocations", RevocationEvent.channel("rotor:"));
+        assertEquals("rotor:revoked:rid:s1", new RedisNames("rotor:").blacklistKey(RevocationEvent.Type.RID, "s1"));
+        assertEquals("rotor:revoked:jti:t1", new RedisNames("rotor:").blacklistKey(RevocationEvent.Type.JTI, "t1"));
+        assertEquals("p:revoked:sub:bob", new RedisNames("p:").blacklistKey(RevocationEvent.Type.SUB, "bob"));
+        assertEquals("rotor:revocations", new RedisNames("rotor:").revocationChannel());
     }
 
     @Test

@@ -1,7 +1,8 @@
-package dev.rotor.filter.problem;
+package dev.rotor.issuer.http;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 /**
  * An RFC 9457 problem detail. Its text is always ours: never an exception message, a token, or a key.
@@ -15,7 +16,7 @@ public record Problem(int status, String title, String detail) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public JsonObject toJson() {
-        var json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);

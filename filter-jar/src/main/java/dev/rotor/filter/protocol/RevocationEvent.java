@@ -1,4 +1,4 @@
-package dev.rotor.filter.revocation;
+package dev.rotor.filter.protocol;
 
 import jakarta.json.Json;
 
@@ -39,7 +39,8 @@ public record RevocationEvent(Type type, String value, Instant notBefore, Instan
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static Type fromWireName(String name) {
+        /** @throws InvalidRevocationEventException if {@code name} is not a type */
+        public static Type fromWireName(String name) {
             for (Type type : values()) {
                 if (type.wireName().equals(name)) {
                     return type;
@@ -99,21 +100,6 @@ public record RevocationEvent(Type type, String value, Instant notBefore, Instan
             json.add("notBefore", notBefore.toEpochMilli());
         }
         return json.add("expiresAt", expiresAt.toEpochMilli()).build().toString();
-    }
-
-    /** The blacklist key, e.g. {@code rotor:revoked:rid:…} for prefix {@code rotor:}. */
-    public String redisKey(String prefix) {
-        return keyPrefix(prefix) + type.wireName() + ":" + value;
-    }
-
-    /** The pub/sub channel that carries events, e.g. {@code rotor:revocations}. */
-    public static String channel(String prefix) {
-        return prefix + "revocations";
-    }
-
-    /** What every blacklist key starts with. */
-    static String keyPrefix(String prefix) {
-        return prefix + "revoked:";
     }
 
     private static void requireValidValue(String value) {

@@ -1,4 +1,4 @@
-package dev.rotor.filter.revocation;
+package dev.rotor.filter.protocol;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;

@@ -1,5 +1,7 @@
-package dev.rotor.filter.revocation;
+package dev.rotor.issuer.revocation.control;
 
+import dev.rotor.filter.protocol.RedisNames;
+import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.testsupport.RedisFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +29,9 @@ class RevocationPublisherTest {
     @RegisterExtension
     static final RedisFixture redis = RedisFixture.start();
 
-    private static final String PREFIX = "pub:";
-    private final RevocationPublisher publisher = new RevocationPublisher(Clock.systemUTC());
+    private static final RedisNames NAMES = new RedisNames("pub:");
     private final UnifiedJedis client = RedisEndpoint.loopback(redis.port()).client();
+    private final RevocationPublisher publisher = new RevocationPublisher(client, NAMES, Clock.systemUTC());
 
     @AfterEach
     void closeClient() {
@@ -53,14 +55,14 @@ class RevocationPublisherTest {
         };
         Thread thread = new Thread(() -> {
             try (Jedis jedis = RedisEndpoint.loopback(redis.port()).connection(Duration.ofSeconds(2))) {
-                jedis.subscribe(listener, RevocationEvent.channel(PREFIX));
+                jedis.subscribe(listener, NAMES.revocationChannel());
             }
         });
         thread.start();
         assertTrue(subscribed.await(2, TimeUnit.SECONDS));
         var event = RevocationEvent.rid("session-1", Instant.now().plusSeconds(60));
 
-        publisher.revoke(client, PREFIX, event);
+        publisher.publish(event);
 
         assertEquals(event, RevocationEvent.parse(received.poll(2, TimeUnit.SECONDS)));
         assertEquals("1", client.get("pub:revoked:rid:session-1"));
@@ -75,14 +77,14 @@ class RevocationPublisherTest {
         Instant notBefore = Instant.now();
         var event = RevocationEvent.subject("alice", notBefore, notBefore.plusSeconds(60));
 
-        publisher.revoke(client, PREFIX, event);
+        publisher.publish(event);
 
         assertEquals(Long.toString(event.notBefore().getEpochSecond()), client.get("pub:revoked:sub:alice"));
     }
 
     @Test
     void anAlreadyExpiredEventWritesNothing() {
-        publisher.revoke(client, PREFIX, RevocationEvent.jti("old", Instant.now().minusSeconds(1)));
+        publisher.publish(RevocationEvent.jti("old", Instant.now().minusSeconds(1)));
 
         assertFalse(client.exists("pub:revoked:jti:old"));
     }
@@ -92,7 +94,9 @@ class RevocationPublisherTest {
         try (UnifiedJedis nowhere = RedisEndpoint.loopback(RedisFixture.freePort()).client()) {
             var event = RevocationEvent.rid("s", Instant.now().plusSeconds(60));
 
-            assertThrows(RevocationUnavailableException.class, () -> publisher.revoke(nowhere, PREFIX, event));
+            RevocationPublisher unreachable = new RevocationPublisher(nowhere, NAMES, Clock.systemUTC());
+
+            assertThrows(RevocationUnavailableException.class, () -> unreachable.publish(event));
         }
     }
 }
