@@ -1,8 +1,8 @@
 package dev.rotor.issuer.authentication;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.verification.JwksSource;
 import dev.rotor.issuer.keys.control.JwksSnapshots;
-import dev.rotor.issuer.keys.control.KeyRegistryUnavailableException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +24,7 @@ final class OwnKeys implements JwksSource {
         try {
             byte[] body = jwks.jwks().toString().getBytes(StandardCharsets.UTF_8);
             return CompletableFuture.completedFuture(new Document(body, MAX_AGE));
-        } catch (KeyRegistryUnavailableException e) {
+        } catch (RedisUnavailableException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

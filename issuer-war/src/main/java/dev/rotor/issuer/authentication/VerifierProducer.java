@@ -1,12 +1,13 @@
 package dev.rotor.issuer.authentication;
 
+import dev.rotor.issuer.http.BearerRealm;
 import dev.rotor.filter.authentication.Verifier;
 import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.configuration.VerifierConfig;
 import dev.rotor.issuer.configuration.IssuerConfig;
-import dev.rotor.issuer.http.RotorApplication;
 import dev.rotor.issuer.keys.control.JwksSnapshots;
+import dev.rotor.issuer.keys.control.KeySettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +36,12 @@ public class VerifierProducer {
 
     @Produces
     @Singleton
-    Verifier verifier(IssuerConfig config, RedisEndpoint redis, JwksSnapshots jwks, Clock clock) {
+    Verifier verifier(IssuerConfig config, KeySettings keys, RedisEndpoint redis, JwksSnapshots jwks, Clock clock) {
         VerifierConfig verification = new VerifierConfig(
                 config.issuer(),
                 URI.create(config.url("/.well-known/jwks.json")),
                 config.audience(),
-                Set.of(config.algorithm()),
+                Set.of(keys.algorithm()),
                 config.leeway(),
                 redis,
                 config.redisNames(),
@@ -51,7 +52,7 @@ public class VerifierProducer {
                 List.of("/*"),
                 List.of(),
                 List.of(),
-                RotorApplication.REALM,
+                BearerRealm.NAME,
                 UNKNOWN_KID_REFRESH,
                 Duration.ofSeconds(3));
         return Verifier.start(verification, new OwnKeys(jwks), clock, threads);

@@ -9,17 +9,27 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 
-/** Produces the validated {@link IssuerConfig} and the {@link Clock} that every time-dependent class receives. */
+/**
+ * Produces the settings source, the validated {@link IssuerConfig} and the {@link Clock} that every time-dependent
+ * class receives.
+ */
 @ApplicationScoped
 public class ConfigurationProducer {
 
     @Inject
     Config config;
 
+    /** Every setting of the issuer, from MicroProfile Config; each component reads and validates its own. */
     @Produces
     @Singleton
-    IssuerConfig issuerConfig() {
-        return IssuerConfig.from(Settings.from(key -> config.getOptionalValue(key, String.class)));
+    Settings settings() {
+        return Settings.from(key -> config.getOptionalValue(key, String.class));
+    }
+
+    @Produces
+    @Singleton
+    IssuerConfig issuerConfig(Settings settings) {
+        return IssuerConfig.from(settings);
     }
 
     @Produces

@@ -23,11 +23,6 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(409, "Conflict", detail));
     }
 
-    public static ProblemException unavailable() {
-        return new ProblemException(new Problem(503, "Service Unavailable",
-                "A back end is unavailable; nothing was changed. Try again shortly."));
-    }
-
     public Problem problem() {
         return problem;
     }

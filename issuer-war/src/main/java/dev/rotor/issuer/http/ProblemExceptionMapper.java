@@ -9,10 +9,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException exception) {
-        Response.ResponseBuilder response = Problems.response(exception.problem());
-        if (exception.problem().status() == 503) {
-            response.header("Retry-After", "5");
-        }
-        return response.build();
+        return Problems.response(exception.problem()).build();
     }
 }

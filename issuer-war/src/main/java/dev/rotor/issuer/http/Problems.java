@@ -11,7 +11,7 @@ public final class Problems {
     public static Response.ResponseBuilder response(Problem problem) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .header("Cache-Control", "no-store")
+                .header("Cache-Control", CacheControl.NO_STORE)
                 .entity(problem.toJson());
     }
 }

@@ -2,7 +2,6 @@ package dev.rotor.issuer.configuration;
 
 import dev.rotor.filter.configuration.InvalidSettingException;
 import dev.rotor.filter.configuration.Settings;
-import dev.rotor.filter.protocol.JwsAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,27 +25,21 @@ class IssuerConfigTest {
         IssuerConfig config = configOf(Map.of());
         assertEquals("http://localhost:8080", config.issuer().toString());
         assertTrue(config.embeddedRedis());
-        assertEquals("rotor:", config.redisPrefix());
-        assertEquals(JwsAlgorithm.RS256, config.algorithm());
-        assertEquals(Duration.ofHours(1), config.rotation());
-        assertEquals(Duration.ofSeconds(30), config.heartbeat());
+        assertEquals("rotor:", config.redisNames().prefix());
+        assertEquals("rotor", config.audience());
         assertEquals(Duration.ofMinutes(15), config.accessTtl());
         assertEquals(Duration.ofSeconds(30), config.leeway());
         assertEquals("http://localhost:8080/.well-known/jwks.json", config.url("/.well-known/jwks.json"));
     }
 
     @Test
-    void es256AndAnExternalRedisCanBeChosen() {
-        IssuerConfig config = configOf(Map.of("rotor.keys.algorithm", "es256",
-                "rotor.redis.url", "rediss://user:secret@redis.example:6380/2"));
-        assertEquals(JwsAlgorithm.ES256, config.algorithm());
+    void anExternalRedisCanBeChosen() {
+        IssuerConfig config = configOf(Map.of("rotor.redis.url", "rediss://user:secret@redis.example:6380/2"));
         assertEquals("rediss://redis.example:6380/2", config.redis().toString(), "no password in the text");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "rotor.keys.algorithm|HS256",
-            "rotor.keys.algorithm|none",
             "rotor.redis.url|localhost:6379",
             "rotor.redis.url|http://localhost:6379",
             "rotor.redis.url|redis://",
@@ -55,9 +48,6 @@ class IssuerConfigTest {
             "rotor.issuer|not a url",
             "rotor.issuer|ftp://example.com",
             "rotor.issuer|https://example.com/",
-            "rotor.keys.rotation|PT1M",
-            "rotor.keys.rotation|soon",
-            "rotor.keys.heartbeat|-PT5S",
             "rotor.tokens.access-ttl|PT0S",
             "rotor.redis.prefix|rotor *",
     })
@@ -65,12 +55,5 @@ class IssuerConfigTest {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> configOf(Map.of(key, value)));
         assertEquals(key, e.key());
         assertTrue(e.getMessage().contains(key), e.getMessage());
-    }
-
-    @Test
-    void rotationShorterThanTheAccessTokenLifetimeIsRefused() {
-        InvalidSettingException e = assertThrows(InvalidSettingException.class,
-                () -> configOf(Map.of("rotor.tokens.access-ttl", "PT30M", "rotor.keys.rotation", "PT20M")));
-        assertEquals("rotor.keys.rotation", e.key());
     }
 }

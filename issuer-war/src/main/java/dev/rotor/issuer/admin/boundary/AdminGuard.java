@@ -1,19 +1,19 @@
 package dev.rotor.issuer.admin.boundary;
 
-import dev.rotor.issuer.revocation.control.RevocationUnavailableException;
 import dev.rotor.issuer.http.ProblemException;
-import dev.rotor.issuer.tokens.control.SessionStoreUnavailableException;
 import dev.rotor.issuer.users.control.PasswordHasher;
 import dev.rotor.issuer.users.control.PasswordRejectedException;
 import dev.rotor.issuer.users.control.UnknownUserException;
-import dev.rotor.issuer.users.control.UserStoreUnavailableException;
 import dev.rotor.issuer.users.entity.InvalidGroupException;
 import dev.rotor.issuer.users.entity.InvalidUsernameException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.function.Supplier;
 
-/** Maps what administration can fail with to problem details: bad input 400, unknown user 404, Redis down 503. */
+/**
+ * Maps what administration refuses to problem details: bad input 400, unknown user 404. An unavailable back end
+ * passes through to the one 503 mapping.
+ */
 @ApplicationScoped
 public class AdminGuard {
 
@@ -28,8 +28,6 @@ public class AdminGuard {
             throw ProblemException.badRequest("The password must be 1 to " + PasswordHasher.MAX_LENGTH + " characters");
         } catch (UnknownUserException e) {
             throw ProblemException.notFound("No such user");
-        } catch (UserStoreUnavailableException | SessionStoreUnavailableException | RevocationUnavailableException e) {
-            throw ProblemException.unavailable();
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.rotor.issuer.admin.boundary;
 
-import dev.rotor.issuer.http.ProblemException;
-import dev.rotor.issuer.http.RotorApplication;
-import dev.rotor.issuer.keys.control.KeyRegistryUnavailableException;
+import dev.rotor.issuer.users.entity.Roles;
 import dev.rotor.issuer.keys.control.KeyRing;
 import dev.rotor.issuer.keys.control.KeyRotation;
 import dev.rotor.issuer.keys.control.PublicKeyRegistry;
@@ -24,7 +22,7 @@ import java.util.Comparator;
 
 /** {@code /admin/keys}: every live key of every instance, and an immediate rotation of this instance's key. */
 @Path("admin/keys")
-@RolesAllowed(RotorApplication.ADMIN_ROLE)
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {
 
@@ -43,28 +41,18 @@ public class KeysResource {
     @GET
     public Response keys() {
         JsonArrayBuilder keys = Json.createArrayBuilder();
-        try {
-            registry.live(clock.instant()).stream()
-                    .sorted(Comparator.comparing((PublishedKey key) -> key.key().createdAt()))
-                    .forEach(key -> keys.add(describe(key)));
-        } catch (KeyRegistryUnavailableException e) {
-            throw ProblemException.unavailable();
-        }
-        return Response.ok(Json.createObjectBuilder().add("keys", keys).build())
-                .header("Cache-Control", "no-store").build();
+        registry.live(clock.instant()).stream()
+                .sorted(Comparator.comparing((PublishedKey key) -> key.key().createdAt()))
+                .forEach(key -> keys.add(describe(key)));
+        return Response.ok(Json.createObjectBuilder().add("keys", keys).build()).build();
     }
 
     /** The new key is published before it signs; if Redis is down nothing changes and the answer is 503. */
     @POST
     @Path("rotate")
     public Response rotate() {
-        try {
-            rotation.rotate();
-        } catch (KeyRegistryUnavailableException e) {
-            throw ProblemException.unavailable();
-        }
-        return Response.ok(Json.createObjectBuilder().add("kid", ring.active().kid()).build())
-                .header("Cache-Control", "no-store").build();
+        rotation.rotate();
+        return Response.ok(Json.createObjectBuilder().add("kid", ring.active().kid()).build()).build();
     }
 
     private static JsonObjectBuilder describe(PublishedKey key) {

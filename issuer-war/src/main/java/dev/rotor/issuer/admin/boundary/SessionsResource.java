@@ -1,11 +1,12 @@
 package dev.rotor.issuer.admin.boundary;
 
+import dev.rotor.issuer.users.entity.Roles;
 import dev.rotor.issuer.admin.control.UserAdministration;
 import dev.rotor.issuer.http.ProblemException;
-import dev.rotor.issuer.http.RotorApplication;
-import dev.rotor.issuer.tokens.control.RefreshSessions;
-import dev.rotor.issuer.tokens.entity.SessionInfo;
-import dev.rotor.issuer.tokens.entity.SessionPage;
+import dev.rotor.issuer.sessions.control.RefreshSessions;
+import dev.rotor.issuer.sessions.entity.SessionIds;
+import dev.rotor.issuer.sessions.entity.SessionInfo;
+import dev.rotor.issuer.sessions.entity.SessionPage;
 import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,15 +23,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.regex.Pattern;
 
 /** {@code /admin/sessions}: a user's sessions, page by page, and the revocation of one session. */
 @Path("admin/sessions")
-@RolesAllowed(RotorApplication.ADMIN_ROLE)
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {
 
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final int MAX_LIMIT = 100;
 
     @Inject
@@ -58,14 +57,13 @@ public class SessionsResource {
                         .add("offset", page.offset())
                         .add("limit", page.limit())
                         .add("total", page.total())
-                        .build())
-                .header("Cache-Control", "no-store").build();
+                        .build()).build();
     }
 
     @DELETE
     @Path("{rid}")
     public Response revoke(@PathParam("rid") String rid) {
-        if (!SESSION_ID.matcher(rid).matches()) {
+        if (!SessionIds.isValid(rid)) {
             throw ProblemException.badRequest("Not a session id");
         }
         guard.available(() -> administration.revokeSession(rid))

@@ -1,8 +1,8 @@
 package dev.rotor.issuer.admin.boundary;
 
+import dev.rotor.issuer.users.entity.Roles;
 import dev.rotor.issuer.admin.control.UserAdministration;
 import dev.rotor.issuer.http.ProblemException;
-import dev.rotor.issuer.http.RotorApplication;
 import dev.rotor.issuer.users.control.UserStore;
 import dev.rotor.issuer.users.entity.User;
 import dev.rotor.issuer.users.entity.Usernames;
@@ -28,7 +28,7 @@ import java.net.URI;
  * A new password or disabling a user revokes all of that user's sessions and tokens.
  */
 @Path("admin/users")
-@RolesAllowed(RotorApplication.ADMIN_ROLE)
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
@@ -65,8 +65,7 @@ public class UsersResource {
                         .add("groups", Json.createArrayBuilder(found.groups()))
                         .add("disabled", found.disabled())
                         .add("passwordChangedAt", found.passwordChangedAt().toString())
-                        .build())
-                .header("Cache-Control", "no-store").build();
+                        .build()).build();
     }
 
     @PUT
@@ -104,8 +103,7 @@ public class UsersResource {
     public Response revokeSessions(@PathParam("user") String user) {
         String username = valid(user);
         int revoked = guard.available(() -> administration.revokeSessions(username)).size();
-        return Response.ok(Json.createObjectBuilder().add("revoked", revoked).build())
-                .header("Cache-Control", "no-store").build();
+        return Response.ok(Json.createObjectBuilder().add("revoked", revoked).build()).build();
     }
 
     private static String valid(String username) {

@@ -1,7 +1,7 @@
 package dev.rotor.issuer.admin.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.users.control.AdminBootstrap;
-import dev.rotor.issuer.users.control.UserStoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +30,7 @@ public class FirstAdmin {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
             bootstrap.ensureAdmin(config.getOptionalValue(ADMIN_PASSWORD, String.class));
-        } catch (UserStoreUnavailableException e) {
+        } catch (RedisUnavailableException e) {
             LOG.warning("ROTOR-U103 Redis unavailable at start: the admin user is created on the next start if missing");
         }
     }

@@ -1,8 +1,7 @@
 package dev.rotor.issuer.admin.control;
 
-import dev.rotor.issuer.revocation.control.Blacklist;
-import dev.rotor.issuer.tokens.control.RefreshSessions;
-import dev.rotor.issuer.tokens.entity.SessionInfo;
+import dev.rotor.issuer.revocation.control.SessionTermination;
+import dev.rotor.issuer.sessions.entity.SessionInfo;
 import dev.rotor.issuer.users.control.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,18 +21,16 @@ public class UserAdministration {
     private static final Logger LOG = Logger.getLogger(UserAdministration.class.getName());
 
     private final UserStore users;
-    private final RefreshSessions sessions;
-    private final Blacklist blacklist;
+    private final SessionTermination termination;
 
     @Inject
-    public UserAdministration(UserStore users, RefreshSessions sessions, Blacklist blacklist) {
+    public UserAdministration(UserStore users, SessionTermination termination) {
         this.users = users;
-        this.sessions = sessions;
-        this.blacklist = blacklist;
+        this.termination = termination;
     }
 
     protected UserAdministration() {
-        this(null, null, null);
+        this(null, null);
     }
 
     /** @return {@code false} if the user exists already */
@@ -47,14 +44,14 @@ public class UserAdministration {
 
     public void changePassword(String username, char[] password) {
         users.changePassword(username, password);
-        revokeEverything(username);
+        termination.endAllOf(username);
         LOG.info(() -> "ROTOR-U202 password changed, sessions revoked: " + username);
     }
 
     public void setDisabled(String username, boolean disabled) {
         users.setDisabled(username, disabled);
         if (disabled) {
-            revokeEverything(username);
+            termination.endAllOf(username);
         }
         LOG.info(() -> "ROTOR-U203 user " + (disabled ? "disabled, sessions revoked: " : "enabled: ") + username);
     }
@@ -64,22 +61,13 @@ public class UserAdministration {
         LOG.info(() -> "ROTOR-U204 groups changed: " + username);
     }
 
-    /** Ends every session of {@code username}; their access tokens are blacklisted. */
+    /** Ends every session of {@code username}; every access token it holds is rejected. */
     public List<SessionInfo> revokeSessions(String username) {
-        List<SessionInfo> revoked = sessions.revokeAllOf(username);
-        revoked.forEach(session -> blacklist.revokeSession(session.rid()));
-        return revoked;
+        return termination.endAllOf(username);
     }
 
-    /** Ends one session; its access tokens are blacklisted. */
+    /** Ends one session; its access tokens are rejected. */
     public Optional<SessionInfo> revokeSession(String rid) {
-        Optional<SessionInfo> revoked = sessions.revoke(rid);
-        revoked.ifPresent(session -> blacklist.revokeSession(session.rid()));
-        return revoked;
-    }
-
-    private void revokeEverything(String username) {
-        blacklist.revokeSubject(username);
-        sessions.revokeAllOf(username);
+        return termination.end(rid);
     }
 }

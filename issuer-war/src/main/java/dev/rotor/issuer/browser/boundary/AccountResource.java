@@ -1,10 +1,12 @@
 package dev.rotor.issuer.browser.boundary;
 
-import dev.rotor.issuer.browser.control.BrowserCookies;
-import dev.rotor.issuer.tokens.boundary.Unavailability;
-import dev.rotor.issuer.tokens.control.RefreshSessions;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
-import dev.rotor.issuer.tokens.entity.SessionInfo;
+import dev.rotor.issuer.http.HtmlPages;
+import dev.rotor.issuer.cookies.control.BrowserCookies;
+import dev.rotor.issuer.cookies.boundary.CsrfGuard;
+import dev.rotor.issuer.cookies.boundary.RefreshCookie;
+import dev.rotor.issuer.http.HtmlEndpoint;
+import dev.rotor.issuer.sessions.control.RefreshSessions;
+import dev.rotor.issuer.sessions.entity.SessionInfo;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -17,7 +19,7 @@ import jakarta.ws.rs.core.Response;
  * rotating its refresh token, so reloads and several tabs never look like refresh-token reuse. It changes nothing.
  */
 @Path("account")
-public class AccountResource {
+public class AccountResource implements HtmlEndpoint {
 
     @Inject
     CsrfGuard csrf;
@@ -28,27 +30,23 @@ public class AccountResource {
     @Inject
     RefreshSessions sessions;
 
-    @Inject
-    Unavailability unavailability;
-
     @Context
     HttpServletRequest request;
 
     @GET
     public Response account() {
         CsrfGuard.CsrfToken token = csrf.current(request);
-        String subject;
-        try {
-            subject = unavailability.guard(() -> refreshCookie.held(request).flatMap(sessions::holderOf)
-                    .map(SessionInfo::subject).orElse(null));
-        } catch (OAuthErrorException e) {
-            return HtmlResponses.page(e.status(), new MessagePage("Try again shortly",
-                    "Your session cannot be checked right now.").render()).build();
-        }
-        Response.ResponseBuilder response = HtmlResponses.page(200, new AccountPage(token.value(), subject).render());
+        String subject = refreshCookie.held(request).flatMap(sessions::holderOf).map(SessionInfo::subject)
+                .orElse(null);
+        Response.ResponseBuilder response = HtmlPages.page(200, new AccountPage(token.value(), subject).render());
         if (token.minted()) {
             response.header("Set-Cookie", BrowserCookies.csrf(token.value()));
         }
         return response.build();
+    }
+
+    @Override
+    public String unavailablePage() {
+        return new MessagePage("Try again shortly", "Your session cannot be checked right now.").render();
     }
 }

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.browser.boundary;
 
+import dev.rotor.issuer.http.HtmlPages;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,7 @@ public class AssetsResource {
         if (content == null) {
             throw new NotFoundException();
         }
-        return HtmlResponses.secured(Response.ok(content, TYPES.get(name))).build();
+        return HtmlPages.secured(Response.ok(content, TYPES.get(name))).build();
     }
 
     private static byte[] load(String name) {

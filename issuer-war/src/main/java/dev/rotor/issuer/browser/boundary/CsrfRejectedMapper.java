@@ -1,7 +1,8 @@
 package dev.rotor.issuer.browser.boundary;
 
+import dev.rotor.issuer.http.HtmlPages;
 import dev.rotor.issuer.http.Problem;
-import dev.rotor.issuer.browser.control.CsrfRejectedException;
+import dev.rotor.issuer.cookies.control.CsrfRejectedException;
 import dev.rotor.issuer.http.Problems;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,7 +26,7 @@ public class CsrfRejectedMapper implements ExceptionMapper<CsrfRejectedException
     @Override
     public Response toResponse(CsrfRejectedException exception) {
         if (wantsHtml()) {
-            return HtmlResponses.page(403, new MessagePage("Request refused", LoginPage.FORBIDDEN).render()).build();
+            return HtmlPages.page(403, new MessagePage("Request refused", LoginPage.FORBIDDEN).render()).build();
         }
         return Problems.response(new Problem(403, "Forbidden", DETAIL)).build();
     }

@@ -1,11 +1,13 @@
 package dev.rotor.issuer.browser.boundary;
 
+import dev.rotor.issuer.http.HtmlPages;
 import dev.rotor.issuer.browser.control.BrowserLogin;
-import dev.rotor.issuer.browser.control.BrowserCookies;
+import dev.rotor.issuer.cookies.control.BrowserCookies;
 import dev.rotor.issuer.browser.control.SafeRedirect;
-import dev.rotor.issuer.tokens.boundary.Unavailability;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
-import dev.rotor.issuer.tokens.entity.TokenPair;
+import dev.rotor.issuer.cookies.boundary.CsrfGuard;
+import dev.rotor.issuer.cookies.boundary.RefreshCookie;
+import dev.rotor.issuer.http.HtmlEndpoint;
+import dev.rotor.issuer.tokens.entity.GrantResult;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +26,7 @@ import jakarta.ws.rs.core.Response;
  * it is a safe same-origin path, else to {@code /account}.
  */
 @Path("login")
-public class LoginResource {
+public class LoginResource implements HtmlEndpoint {
 
     @Inject
     BrowserLogin login;
@@ -35,9 +37,6 @@ public class LoginResource {
     @Inject
     RefreshCookie refreshCookie;
 
-    @Inject
-    Unavailability unavailability;
-
     @Context
     HttpServletRequest request;
 
@@ -45,7 +44,7 @@ public class LoginResource {
     public Response form(@QueryParam("next") String next) {
         CsrfGuard.CsrfToken token = csrf.current(request);
         String html = LoginPage.blank(token.value(), safeOrEmpty(next)).render();
-        return withCsrfCookie(HtmlResponses.page(200, html), token).build();
+        return withCsrfCookie(HtmlPages.page(200, html), token).build();
     }
 
     @POST
@@ -57,35 +56,30 @@ public class LoginResource {
         if (isEmpty(username) || isEmpty(password)) {
             return failure(400, LoginPage.FAILED, token, username, next).build();
         }
-        TokenPair pair;
-        try {
-            pair = unavailability.guard(() -> login.login(username, password, request.getRemoteAddr(),
-                    refreshCookie.held(request)));
-        } catch (OAuthErrorException e) {
-            return failure(e, token, username, next);
+        GrantResult result = login.login(username, password, request.getRemoteAddr(), refreshCookie.held(request));
+        if (result instanceof GrantResult.Granted granted) {
+            return HtmlPages.seeOther(SafeRedirect.target(next))
+                    .header("Set-Cookie", refreshCookie.set(granted.tokens().refreshToken()))
+                    .header("Set-Cookie", BrowserCookies.csrf(csrf.mint().value()))
+                    .build();
         }
-        return HtmlResponses.seeOther(SafeRedirect.target(next))
-                .header("Set-Cookie", refreshCookie.set(pair.refreshToken()))
-                .header("Set-Cookie", BrowserCookies.csrf(csrf.mint().value()))
-                .build();
+        if (result instanceof GrantResult.Throttled throttled) {
+            return failure(429, LoginPage.THROTTLED, token, username, next)
+                    .header("Retry-After", Math.max(1, throttled.retryAfter().toSeconds()))
+                    .build();
+        }
+        return failure(400, LoginPage.FAILED, token, username, next).build();
     }
 
-    private Response failure(OAuthErrorException error, CsrfGuard.CsrfToken token, String username, String next) {
-        Response.ResponseBuilder response = switch (error.error()) {
-            case "slow_down" -> failure(429, LoginPage.THROTTLED, token, username, next);
-            case "temporarily_unavailable" -> failure(503, LoginPage.UNAVAILABLE, token, username, next);
-            default -> failure(400, LoginPage.FAILED, token, username, next);
-        };
-        if (error.retryAfter() != null) {
-            response.header("Retry-After", Math.max(1, error.retryAfter().toSeconds()));
-        }
-        return response.build();
+    @Override
+    public String unavailablePage() {
+        return new LoginPage(csrf.current(request).value(), "", "", LoginPage.UNAVAILABLE).render();
     }
 
     private static Response.ResponseBuilder failure(int status, String message, CsrfGuard.CsrfToken token,
                                                     String username, String next) {
         String shownName = username == null || username.length() > 256 ? "" : username;
-        return withCsrfCookie(HtmlResponses.page(status,
+        return withCsrfCookie(HtmlPages.page(status,
                 new LoginPage(token.value(), safeOrEmpty(next), shownName, message).render()), token);
     }
 

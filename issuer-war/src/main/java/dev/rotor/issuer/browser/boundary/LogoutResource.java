@@ -1,10 +1,12 @@
 package dev.rotor.issuer.browser.boundary;
 
+import dev.rotor.issuer.http.HtmlPages;
 import dev.rotor.issuer.http.Problem;
 import dev.rotor.issuer.http.Problems;
-import dev.rotor.issuer.revocation.control.TokenRevocation;
-import dev.rotor.issuer.tokens.boundary.Unavailability;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
+import dev.rotor.issuer.revocation.control.SessionTermination;
+import dev.rotor.issuer.cookies.boundary.CsrfGuard;
+import dev.rotor.issuer.cookies.boundary.RefreshCookie;
+import dev.rotor.issuer.http.HtmlEndpoint;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -25,21 +27,18 @@ import java.util.logging.Logger;
  * {@code GET /logout} changes nothing: 405 with {@code Allow: POST}.
  */
 @Path("logout")
-public class LogoutResource {
+public class LogoutResource implements HtmlEndpoint {
 
     private static final Logger LOG = Logger.getLogger(LogoutResource.class.getName());
 
     @Inject
-    TokenRevocation revocation;
+    SessionTermination termination;
 
     @Inject
     CsrfGuard csrf;
 
     @Inject
     RefreshCookie refreshCookie;
-
-    @Inject
-    Unavailability unavailability;
 
     @Context
     HttpServletRequest request;
@@ -66,16 +65,15 @@ public class LogoutResource {
 
     private Response logout(String submittedToken) {
         csrf.verify(request, submittedToken);
-        try {
-            refreshCookie.held(request).ifPresent(token -> unavailability.guard(() -> revocation.revoke(token)));
-        } catch (OAuthErrorException e) {
-            return HtmlResponses.page(e.status(), new MessagePage("Not logged out",
-                            "Logging out is not possible right now; you are still signed in. Please try again shortly.")
-                            .render())
-                    .header("Retry-After", e.retryAfter() == null ? 5 : Math.max(1, e.retryAfter().toSeconds()))
-                    .build();
-        }
-        LOG.info("ROTOR-B103 browser logout: the cookie's session is revoked and the cookie cleared");
-        return HtmlResponses.seeOther("/login").header("Set-Cookie", refreshCookie.clear()).build();
+        refreshCookie.held(request).ifPresent(termination::endByRefreshToken);
+        LOG.info("ROTOR-B103 browser logout: the cookie's session is ended and the cookie cleared");
+        return HtmlPages.seeOther("/login").header("Set-Cookie", refreshCookie.clear()).build();
+    }
+
+    /** The session could not be ended: the cookie stays, and the page says so. */
+    @Override
+    public String unavailablePage() {
+        return new MessagePage("Not logged out",
+                "Logging out is not possible right now; you are still signed in. Please try again shortly.").render();
     }
 }

@@ -1,8 +1,8 @@
 package dev.rotor.issuer.browser.control;
 
-import dev.rotor.issuer.revocation.control.TokenRevocation;
+import dev.rotor.issuer.revocation.control.SessionTermination;
 import dev.rotor.issuer.tokens.control.PasswordGrant;
-import dev.rotor.issuer.tokens.entity.TokenPair;
+import dev.rotor.issuer.tokens.entity.GrantResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * The login form's login: the password grant with its throttling and its single answer for unknown users, wrong
- * passwords and disabled users, always opening a new session. A refresh cookie the browser already holds is never
- * reused (session fixation): once the new session exists, the old cookie's session is revoked as
+ * passwords and disabled users, always opening a new session. A refresh cookie the browser already held is never
+ * reused (session fixation): once the new session exists, the old cookie's session is ended as
  * {@code /oauth2/revoke} would.
  */
 @ApplicationScoped
@@ -23,12 +23,12 @@ public class BrowserLogin {
     private static final Logger LOG = Logger.getLogger(BrowserLogin.class.getName());
 
     private final PasswordGrant passwords;
-    private final TokenRevocation revocation;
+    private final SessionTermination termination;
 
     @Inject
-    public BrowserLogin(PasswordGrant passwords, TokenRevocation revocation) {
+    public BrowserLogin(PasswordGrant passwords, SessionTermination termination) {
         this.passwords = passwords;
-        this.revocation = revocation;
+        this.termination = termination;
     }
 
     protected BrowserLogin() {
@@ -37,17 +37,18 @@ public class BrowserLogin {
 
     /**
      * @param presetRefreshToken the refresh cookie sent with the login form, if any
-     * @throws dev.rotor.issuer.tokens.entity.OAuthErrorException {@code invalid_grant}, {@code invalid_request} or
-     *                                                            {@code slow_down}, as the token endpoint
+     * @throws dev.rotor.issuer.availability.BackendUnavailableException if the outcome cannot be recorded
      */
-    public TokenPair login(String username, String password, String clientAddress,
-                           Optional<String> presetRefreshToken) {
-        TokenPair pair = passwords.login(username, password, CLIENT_ID, clientAddress);
-        presetRefreshToken.ifPresent(token -> {
-            revocation.revoke(token);
-            LOG.info("ROTOR-B102 login replaced the refresh cookie the browser held; its session, if live, is revoked");
-        });
-        LOG.info("ROTOR-B101 browser login succeeded, new session opened");
-        return pair;
+    public GrantResult login(String username, String password, String clientAddress,
+                             Optional<String> presetRefreshToken) {
+        GrantResult result = passwords.login(username, password, CLIENT_ID, clientAddress);
+        if (result instanceof GrantResult.Granted) {
+            presetRefreshToken.ifPresent(token -> {
+                termination.endByRefreshToken(token);
+                LOG.info("ROTOR-B102 login replaced the refresh cookie the browser held; its session, if live, ended");
+            });
+            LOG.info("ROTOR-B101 browser login succeeded, new session opened");
+        }
+        return result;
     }
 }

@@ -1,6 +1,8 @@
 package dev.rotor.issuer.keys.boundary;
 
+import dev.rotor.issuer.http.CacheControl;
 import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.keys.control.KeySettings;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,10 +22,13 @@ public class DiscoveryResource {
     @Inject
     IssuerConfig config;
 
+    @Inject
+    KeySettings keys;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response metadata() {
-        String algorithm = config.algorithm().name();
+        String algorithm = keys.algorithm().name();
         JsonObject metadata = Json.createObjectBuilder()
                 .add("issuer", config.issuer().toString())
                 .add("jwks_uri", config.url("/.well-known/jwks.json"))
@@ -39,6 +44,6 @@ public class DiscoveryResource {
                 .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none"))
                 .add("revocation_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none"))
                 .build();
-        return Response.ok(metadata).header("Cache-Control", JwksResource.CACHE_CONTROL).build();
+        return Response.ok(metadata).header("Cache-Control", CacheControl.PUBLIC_ONE_MINUTE).build();
     }
 }

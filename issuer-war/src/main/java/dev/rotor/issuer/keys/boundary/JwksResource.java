@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.boundary;
 
+import dev.rotor.issuer.http.CacheControl;
 import dev.rotor.issuer.keys.control.JwksSnapshots;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,14 +13,12 @@ import jakarta.ws.rs.core.Response;
 @Path(".well-known/jwks.json")
 public class JwksResource {
 
-    static final String CACHE_CONTROL = "public, max-age=60";
-
     @Inject
     JwksSnapshots snapshots;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "application/jwk-set+json"})
     public Response jwks() {
-        return Response.ok(snapshots.jwks()).header("Cache-Control", CACHE_CONTROL).build();
+        return Response.ok(snapshots.jwks()).header("Cache-Control", CacheControl.PUBLIC_ONE_MINUTE).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class JwksSnapshots {
     }
 
     /**
-     * @throws KeyRegistryUnavailableException when Redis is unreachable and there is no recent snapshot
+     * @throws RedisUnavailableException when Redis is unreachable and there is no recent snapshot
      */
     public JsonObject jwks() {
         Instant now = clock.instant();
@@ -49,7 +50,7 @@ public class JwksSnapshots {
             JsonObject jwks = toJwks(registry.live(now));
             last = new Snapshot(jwks, now);
             return jwks;
-        } catch (KeyRegistryUnavailableException e) {
+        } catch (RedisUnavailableException e) {
             Snapshot snapshot = last;
             if (snapshot != null && snapshot.takenAt().plus(maxStaleness).isAfter(now)) {
                 return snapshot.jwks();

@@ -12,8 +12,8 @@ import java.time.Instant;
  */
 public record KeyLifetimes(Duration rotation, Duration heartbeat, Duration accessTtl, Duration leeway) {
 
-    public static KeyLifetimes of(IssuerConfig config) {
-        return new KeyLifetimes(config.rotation(), config.heartbeat(), config.accessTtl(), config.leeway());
+    public static KeyLifetimes of(KeySettings settings, IssuerConfig core) {
+        return new KeyLifetimes(settings.rotation(), settings.heartbeat(), core.accessTtl(), core.leeway());
     }
 
     /** Expiry of an active key renewed at {@code now}. */

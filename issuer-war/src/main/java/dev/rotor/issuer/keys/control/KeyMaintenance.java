@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class KeyMaintenance {
             failures = 0;
             Duration untilRotation = rotation.untilRotation();
             return untilRotation.compareTo(rotation.heartbeat()) < 0 ? untilRotation : rotation.heartbeat();
-        } catch (KeyRegistryUnavailableException e) {
+        } catch (RedisUnavailableException e) {
             if (failures++ == 0) {
                 LOG.warning("ROTOR-K102 public-key registry unreachable; the current key keeps signing, retrying: "
                         + e.getCause().getClass().getSimpleName());

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.issuer.availability.SigningUnavailableException;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import dev.rotor.issuer.keys.entity.SigningKey;

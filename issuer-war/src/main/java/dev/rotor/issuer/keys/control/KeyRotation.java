@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublishedKey;
@@ -30,8 +31,9 @@ public class KeyRotation {
     private final Clock clock;
 
     @Inject
-    public KeyRotation(KeyRing ring, PublicKeyRegistry registry, IssuerConfig config, Clock clock) {
-        this(ring, registry, new KeyGenerator(config.algorithm()), KeyLifetimes.of(config), clock);
+    public KeyRotation(KeyRing ring, PublicKeyRegistry registry, KeySettings settings, IssuerConfig core,
+                       Clock clock) {
+        this(ring, registry, new KeyGenerator(settings.algorithm()), KeyLifetimes.of(settings, core), clock);
     }
 
     KeyRotation(KeyRing ring, PublicKeyRegistry registry, KeyGenerator generator, KeyLifetimes lifetimes,
@@ -44,13 +46,13 @@ public class KeyRotation {
     }
 
     protected KeyRotation() {
-        this(null, null, null, null, null);
+        this(null, null, (KeyGenerator) null, null, null);
     }
 
     /**
      * Replaces the signing key now.
      *
-     * @throws KeyRegistryUnavailableException if the new key could not be published; the old key still signs
+     * @throws RedisUnavailableException if the new key could not be published; the old key still signs
      */
     public synchronized void rotate() {
         Instant now = clock.instant();
@@ -65,7 +67,7 @@ public class KeyRotation {
     /**
      * Re-publishes every key of this instance with a fresh expiry: the heartbeat, and the repair after an outage.
      *
-     * @throws KeyRegistryUnavailableException if Redis cannot be written
+     * @throws RedisUnavailableException if Redis cannot be written
      */
     public synchronized void renew() {
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 
 import java.time.Instant;
@@ -11,14 +12,14 @@ public interface PublicKeyRegistry {
     /**
      * Publishes or renews {@code keys}, each until its own expiry.
      *
-     * @throws KeyRegistryUnavailableException when the registry cannot be written
+     * @throws RedisUnavailableException when the registry cannot be written
      */
     void publish(List<PublishedKey> keys, Instant now);
 
     /**
      * Every key, of any instance, that has not expired at {@code now}.
      *
-     * @throws KeyRegistryUnavailableException when the registry cannot be read
+     * @throws RedisUnavailableException when the registry cannot be read
      */
     List<PublishedKey> live(Instant now);
 }

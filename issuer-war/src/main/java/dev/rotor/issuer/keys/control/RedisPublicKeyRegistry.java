@@ -5,8 +5,9 @@ import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ZRangeParams;
 
 import java.time.Instant;
@@ -48,7 +49,7 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
 
     @Inject
     public RedisPublicKeyRegistry(UnifiedJedis redis, IssuerConfig config) {
-        this(redis, config.redisPrefix());
+        this(redis, config.redisNames().prefix());
     }
 
     public RedisPublicKeyRegistry(UnifiedJedis redis, String prefix) {
@@ -73,30 +74,22 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
             args.add(Long.toString(key.expiresAt().toEpochMilli()));
             args.add(PublishedKeyJson.write(key));
         }
-        try {
-            redis.eval(PUBLISH, List.of(expiryKey, recordKey), args);
-        } catch (JedisException e) {
-            throw new KeyRegistryUnavailableException(e);
-        }
+        RedisCalls.run(Store.KEYS, () -> redis.eval(PUBLISH, List.of(expiryKey, recordKey), args));
     }
 
     @Override
     public List<PublishedKey> live(Instant now) {
-        try {
-            // scores are whole milliseconds: "after now" is "at least now + 1"
-            List<String> kids = redis.zrange(expiryKey,
-                    ZRangeParams.zrangeByScoreParams(now.toEpochMilli() + 1, Double.POSITIVE_INFINITY));
-            if (kids.isEmpty()) {
-                return List.of();
-            }
-            return redis.hmget(recordKey, kids.toArray(String[]::new)).stream()
-                    .filter(Objects::nonNull)
-                    .map(this::readOrSkip)
-                    .filter(Objects::nonNull)
-                    .toList();
-        } catch (JedisException e) {
-            throw new KeyRegistryUnavailableException(e);
+        // scores are whole milliseconds: "after now" is "at least now + 1"
+        List<String> kids = RedisCalls.call(Store.KEYS, () -> redis.zrange(expiryKey,
+                ZRangeParams.zrangeByScoreParams(now.toEpochMilli() + 1, Double.POSITIVE_INFINITY)));
+        if (kids.isEmpty()) {
+            return List.of();
         }
+        return RedisCalls.call(Store.KEYS, () -> redis.hmget(recordKey, kids.toArray(String[]::new))).stream()
+                .filter(Objects::nonNull)
+                .map(this::readOrSkip)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private PublishedKey readOrSkip(String json) {

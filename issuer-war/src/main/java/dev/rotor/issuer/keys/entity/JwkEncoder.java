@@ -1,13 +1,11 @@
 package dev.rotor.issuer.keys.entity;
 
 import dev.rotor.filter.protocol.JwsAlgorithm;
+import dev.rotor.issuer.secrets.Digests;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -63,12 +61,7 @@ final class JwkEncoder {
 
     /** RFC 7638: SHA-256 over the required members in lexicographic order, without white space. */
     private static String thumbprint(String canonicalJson) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return base64url(sha256.digest(canonicalJson.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Digests.sha256Base64url(canonicalJson);
     }
 
     private static String base64url(byte[] bytes) {

@@ -1,83 +1,23 @@
 package dev.rotor.issuer.operations.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
+/** The security events an operator alerts on, counted as they happen. */
+public interface SecurityEvents {
 
-/**
- * Counts the security events an operator alerts on. Each is a MicroProfile Metrics counter in the application
- * registry, e.g. {@code rotor.tokens.issued}, which Payara renders as {@code rotor_tokens_issued_total}.
- */
-@ApplicationScoped
-public class SecurityEvents {
+    /** An access token was signed, by login or refresh. */
+    void tokenIssued();
 
-    public static final String TOKENS_ISSUED = "rotor.tokens.issued";
-    public static final String TOKENS_REFRESHED = "rotor.tokens.refreshed";
-    public static final String REFRESH_REUSE = "rotor.refresh.reuse.detected";
-    public static final String REVOCATIONS = "rotor.revocations";
-    public static final String LOGIN_FAILURES = "rotor.login.failures";
-    public static final String LOGIN_THROTTLED = "rotor.login.throttled";
+    /** A refresh token was rotated. */
+    void refreshed();
 
-    private final Counter issued;
-    private final Counter refreshed;
-    private final Counter reused;
-    private final Counter revoked;
-    private final Counter loginFailures;
-    private final Counter loginThrottles;
+    /** A refresh token was presented again; its session is ended. */
+    void reuseDetected();
 
-    @Inject
-    public SecurityEvents(MetricRegistry registry) {
-        this.issued = counter(registry, TOKENS_ISSUED, "Access tokens signed, by login or refresh");
-        this.refreshed = counter(registry, TOKENS_REFRESHED, "Refresh tokens rotated successfully");
-        this.reused = counter(registry, REFRESH_REUSE, "Refresh tokens presented again; each revoked its session");
-        this.revoked = counter(registry, REVOCATIONS, "Blacklist entries written: one session or all of one user");
-        this.loginFailures = counter(registry, LOGIN_FAILURES, "Password logins refused for wrong credentials");
-        this.loginThrottles = counter(registry, LOGIN_THROTTLED, "Password logins refused by the login throttle");
-    }
+    /** A blacklist entry was written: one session, or all of one user. */
+    void revoked();
 
-    protected SecurityEvents() {
-        this.issued = null;
-        this.refreshed = null;
-        this.reused = null;
-        this.revoked = null;
-        this.loginFailures = null;
-        this.loginThrottles = null;
-    }
+    /** A password login was refused for wrong credentials. */
+    void loginFailed();
 
-    /** Creating this bean at start registers every counter, so each is scraped as 0 before its first event. */
-    void registerAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the constructor registered the counters
-    }
-
-    public void tokenIssued() {
-        issued.inc();
-    }
-
-    public void refreshed() {
-        refreshed.inc();
-    }
-
-    public void reuseDetected() {
-        reused.inc();
-    }
-
-    public void revoked() {
-        revoked.inc();
-    }
-
-    public void loginFailed() {
-        loginFailures.inc();
-    }
-
-    public void loginThrottled() {
-        loginThrottles.inc();
-    }
-
-    private static Counter counter(MetricRegistry registry, String name, String description) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
-    }
+    /** A password login was refused by the login throttle. */
+    void loginThrottled();
 }

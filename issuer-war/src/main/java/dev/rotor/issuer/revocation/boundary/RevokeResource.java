@@ -1,9 +1,8 @@
 package dev.rotor.issuer.revocation.boundary;
 
 import dev.rotor.issuer.revocation.control.TokenRevocation;
-import dev.rotor.issuer.tokens.boundary.FormEndpoint;
-import dev.rotor.issuer.tokens.boundary.FormParameters;
-import dev.rotor.issuer.tokens.boundary.Unavailability;
+import dev.rotor.issuer.http.OAuthEndpoint;
+import dev.rotor.issuer.http.FormParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,13 +14,11 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code POST /oauth2/revoke} (RFC 7009): logout by refresh token or by access token. */
 @Path("oauth2/revoke")
-public class RevokeResource extends FormEndpoint {
+public class RevokeResource extends OAuthEndpoint {
 
     @Inject
     TokenRevocation revocation;
 
-    @Inject
-    Unavailability unavailability;
 
     /** 200 whether or not the token was known, as RFC 7009 §2.2 says; 503 if the revocation could not be made. */
     @POST
@@ -31,7 +28,7 @@ public class RevokeResource extends FormEndpoint {
         FormParameters parameters = new FormParameters(form);
         String token = parameters.required("token");
         parameters.optional("token_type_hint");
-        unavailability.guard(() -> revocation.revoke(token));
-        return Response.ok().header("Cache-Control", "no-store").build();
+        revocation.revoke(token);
+        return Response.ok().build();
     }
 }

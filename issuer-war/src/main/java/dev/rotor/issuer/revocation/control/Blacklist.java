@@ -1,7 +1,6 @@
 package dev.rotor.issuer.revocation.control;
 
 import dev.rotor.filter.protocol.RevocationEvent;
-import dev.rotor.issuer.revocation.control.RevocationPublisher;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.operations.control.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,37 +8,36 @@ import jakarta.inject.Inject;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
  * Writes revocations to the Redis blacklist and publishes them to every verifier. Each entry lives exactly as long
- * as a token it rejects could still be accepted: one access-token lifetime plus the verifiers' leeway.
+ * as a token it rejects could still be accepted: one access-token lifetime plus the verifiers' leeway. Callers end
+ * sessions through {@link SessionTermination}, which knows the safe order.
  */
 @ApplicationScoped
 public class Blacklist {
 
     private static final Logger LOG = Logger.getLogger(Blacklist.class.getName());
 
-    private final UnifiedJedis redis;
-    private final IssuerConfig config;
     private final RevocationPublisher publisher;
+    private final Duration entryLifetime;
     private final Clock clock;
     private final SecurityEvents events;
 
     @Inject
     public Blacklist(UnifiedJedis redis, IssuerConfig config, Clock clock, SecurityEvents events) {
-        this.redis = redis;
-        this.config = config;
         this.publisher = new RevocationPublisher(redis, config.redisNames(), clock);
+        this.entryLifetime = config.accessTtl().plus(config.leeway());
         this.clock = clock;
         this.events = events;
     }
 
     protected Blacklist() {
-        this.redis = null;
-        this.config = null;
         this.publisher = null;
+        this.entryLifetime = null;
         this.clock = null;
         this.events = null;
     }
@@ -47,23 +45,22 @@ public class Blacklist {
     /**
      * Every access token of the session {@code rid} is rejected from now on.
      *
-     * @throws dev.rotor.issuer.revocation.control.RevocationUnavailableException if Redis cannot be written
+     * @throws dev.rotor.issuer.availability.RedisUnavailableException if Redis cannot be written
      */
-    public void revokeSession(String rid) {
+    void revokeSession(String rid) {
         publisher.publish(RevocationEvent.rid(rid, until()));
         events.revoked();
         LOG.info(() -> "ROTOR-R201 session revoked: " + rid);
     }
 
     /** Every access token of {@code subject} issued until now is rejected. */
-    public void revokeSubject(String subject) {
-        Instant now = clock.instant();
-        publisher.publish(RevocationEvent.subject(subject, now, until()));
+    void revokeSubject(String subject) {
+        publisher.publish(RevocationEvent.subject(subject, clock.instant(), until()));
         events.revoked();
-        LOG.info(() -> "ROTOR-R202 all tokens of a user revoked");
+        LOG.info("ROTOR-R202 all tokens of a user revoked");
     }
 
     private Instant until() {
-        return clock.instant().plus(config.accessTtl()).plus(config.leeway());
+        return clock.instant().plus(entryLifetime);
     }
 }

@@ -2,8 +2,9 @@ package dev.rotor.issuer.revocation.control;
 
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +38,8 @@ public final class RevocationPublisher {
      * on the revocation channel. The stored value is the not-before time in epoch seconds for a subject, {@code "1"}
      * otherwise. An event that has already expired can reject no token, so nothing is written.
      *
-     * @throws RevocationUnavailableException if Redis could not be reached; the revocation must then be reported as
-     *                                        failed
+     * @throws dev.rotor.issuer.availability.RedisUnavailableException if Redis could not be reached; the revocation
+     *         must then be reported as failed
      */
     public void publish(RevocationEvent event) {
         long ttlMillis = Duration.between(clock.instant(), event.expiresAt()).toMillis();
@@ -48,11 +49,8 @@ public final class RevocationPublisher {
         String stored = event.type() == RevocationEvent.Type.SUB
                 ? Long.toString(event.notBefore().getEpochSecond())
                 : "1";
-        try {
-            redis.eval(SET_AND_PUBLISH, List.of(names.blacklistKey(event.type(), event.value())),
-                    List.of(stored, Long.toString(ttlMillis), names.revocationChannel(), event.toJson()));
-        } catch (JedisConnectionException e) {
-            throw new RevocationUnavailableException(e);
-        }
+        RedisCalls.run(Store.REVOCATIONS, () -> redis.eval(SET_AND_PUBLISH,
+                List.of(names.blacklistKey(event.type(), event.value())),
+                List.of(stored, Long.toString(ttlMillis), names.revocationChannel(), event.toJson())));
     }
 }

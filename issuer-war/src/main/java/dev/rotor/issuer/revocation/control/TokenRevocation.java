@@ -1,9 +1,7 @@
 package dev.rotor.issuer.revocation.control;
 
-import dev.rotor.filter.authentication.Verifier;
-import dev.rotor.filter.verification.TokenRejectedException;
 import dev.rotor.filter.verification.VerifiedToken;
-import dev.rotor.issuer.tokens.control.RefreshSessions;
+import dev.rotor.issuer.authentication.IssuedTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,44 +12,31 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TokenRevocation {
 
-    private final RefreshSessions sessions;
-    private final Blacklist blacklist;
-    private final Verifier verifier;
+    private final SessionTermination termination;
+    private final IssuedTokens tokens;
 
     @Inject
-    public TokenRevocation(RefreshSessions sessions, Blacklist blacklist, Verifier verifier) {
-        this.sessions = sessions;
-        this.blacklist = blacklist;
-        this.verifier = verifier;
+    public TokenRevocation(SessionTermination termination, IssuedTokens tokens) {
+        this.termination = termination;
+        this.tokens = tokens;
     }
 
     protected TokenRevocation() {
-        this(null, null, null);
+        this(null, null);
     }
 
     /**
      * Revokes the session of {@code token}, if it has one. Unknown, expired and already revoked tokens are not an
      * error (RFC 7009 §2.2).
      *
-     * @throws dev.rotor.issuer.revocation.control.RevocationUnavailableException if the blacklist cannot be written
+     * @throws dev.rotor.issuer.availability.BackendUnavailableException if the revocation cannot be recorded
      */
     public void revoke(String token) {
         if (isCompactJws(token)) {
-            revokeAccessToken(token);
+            tokens.verified(token).map(VerifiedToken::rid).ifPresent(termination::end);
         } else {
-            sessions.revokeByRefreshToken(token).ifPresent(session -> blacklist.revokeSession(session.rid()));
+            termination.endByRefreshToken(token);
         }
-    }
-
-    private void revokeAccessToken(String token) {
-        VerifiedToken verified;
-        try {
-            verified = verifier.verify(token);
-        } catch (TokenRejectedException e) {
-            return;
-        }
-        blacklist.revokeSession(verified.rid());
-        sessions.revoke(verified.rid());
     }
 
     private static boolean isCompactJws(String token) {

@@ -1,9 +1,10 @@
 package dev.rotor.issuer.tokens.boundary;
 
-import dev.rotor.filter.authentication.Verifier;
-import dev.rotor.filter.verification.TokenRejectedException;
+import dev.rotor.issuer.users.entity.Roles;
 import dev.rotor.filter.verification.VerifiedToken;
-import dev.rotor.issuer.http.RotorApplication;
+import dev.rotor.issuer.authentication.IssuedTokens;
+import dev.rotor.issuer.http.FormParameters;
+import dev.rotor.issuer.http.OAuthEndpoint;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,35 +26,26 @@ import java.util.List;
  * else, refresh tokens included, is just {@code {"active": false}}.
  */
 @Path("oauth2/introspect")
-@RolesAllowed({RotorApplication.INTROSPECT_ROLE, RotorApplication.ADMIN_ROLE})
-public class IntrospectionResource extends FormEndpoint {
+@RolesAllowed({Roles.INTROSPECT, Roles.ADMIN})
+public class IntrospectionResource extends OAuthEndpoint {
 
     private static final List<String> STRING_CLAIMS = List.of("iss", "sub", "jti", "client_id", "rid");
     private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
+    private static final JsonObject INACTIVE = Json.createObjectBuilder().add("active", false).build();
 
     @Inject
-    Verifier verifier;
-
-    @Inject
-    Unavailability unavailability;
+    IssuedTokens tokens;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response introspect(MultivaluedMap<String, String> form) {
         String token = new FormParameters(form).required("token");
-        JsonObject answer = unavailability.guard(() -> describe(token));
-        return Response.ok(answer).header("Cache-Control", "no-store").build();
+        JsonObject answer = tokens.verified(token).map(IntrospectionResource::describe).orElse(INACTIVE);
+        return Response.ok(answer).build();
     }
 
-
-    private JsonObject describe(String token) {
-        VerifiedToken verified;
-        try {
-            verified = verifier.verify(token);
-        } catch (TokenRejectedException e) {
-            return Json.createObjectBuilder().add("active", false).build();
-        }
+    private static JsonObject describe(VerifiedToken verified) {
         JsonObject claims = verified.claims();
         JsonObjectBuilder answer = Json.createObjectBuilder().add("active", true).add("token_type", "Bearer");
         STRING_CLAIMS.stream().filter(claims::containsKey).forEach(name -> answer.add(name, claims.get(name)));

@@ -1,9 +1,13 @@
 package dev.rotor.issuer.tokens.boundary;
 
-import dev.rotor.issuer.browser.boundary.RefreshCookie;
+import dev.rotor.issuer.cookies.boundary.RefreshCookie;
+import dev.rotor.issuer.http.CacheControl;
+import dev.rotor.issuer.http.FormParameters;
+import dev.rotor.issuer.http.OAuthEndpoint;
+import dev.rotor.issuer.http.OAuthErrorException;
 import dev.rotor.issuer.tokens.control.PasswordGrant;
 import dev.rotor.issuer.tokens.control.RefreshGrant;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
+import dev.rotor.issuer.tokens.entity.GrantResult;
 import dev.rotor.issuer.tokens.entity.TokenPair;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,16 +31,13 @@ import java.time.Duration;
  * rotated one goes back into the cookie instead of the JSON body.
  */
 @Path("oauth2/token")
-public class TokenResource extends FormEndpoint {
+public class TokenResource extends OAuthEndpoint {
 
     @Inject
     PasswordGrant passwords;
 
     @Inject
     RefreshGrant refreshes;
-
-    @Inject
-    Unavailability unavailability;
 
     @Inject
     RefreshCookie refreshCookie;
@@ -56,21 +57,37 @@ public class TokenResource extends FormEndpoint {
         if (grantType.equals("refresh_token") && parameters.optional("refresh_token").isEmpty()) {
             return refreshFromCookie();
         }
-        TokenPair pair = switch (grantType) {
-            case "password" -> unavailability.guard(() -> passwords.login(parameters.required("username"),
-                    parameters.required("password"), parameters.optional("client_id").orElse(""),
-                    request.getRemoteAddr()));
-            case "refresh_token" -> unavailability.guard(() -> refreshes.refresh(parameters.required("refresh_token")));
+        GrantResult result = switch (grantType) {
+            case "password" -> passwords.login(parameters.required("username"), parameters.required("password"),
+                    parameters.optional("client_id").orElse(""), request.getRemoteAddr());
+            case "refresh_token" -> refreshes.refresh(parameters.required("refresh_token"));
             default -> throw OAuthErrorException.unsupportedGrantType();
         };
-        return answer(pair, true).build();
+        return answer(granted(result), true).build();
     }
 
     private Response refreshFromCookie() {
         String refreshToken = refreshCookie.presented(request)
                 .orElseThrow(() -> OAuthErrorException.invalidRequest("Missing parameter refresh_token"));
-        TokenPair pair = unavailability.guard(() -> refreshes.refresh(refreshToken));
+        TokenPair pair = granted(refreshes.refresh(refreshToken));
         return answer(pair, false).header("Set-Cookie", refreshCookie.set(pair.refreshToken())).build();
+    }
+
+    /** @throws OAuthErrorException for every outcome but {@link GrantResult.Granted} */
+    private static TokenPair granted(GrantResult result) {
+        if (result instanceof GrantResult.Granted granted) {
+            return granted.tokens();
+        }
+        if (result instanceof GrantResult.Throttled throttled) {
+            throw OAuthErrorException.throttled(throttled.retryAfter());
+        }
+        throw switch (((GrantResult.Refused) result).reason()) {
+            case MALFORMED_CREDENTIALS -> OAuthErrorException.invalidRequest("username or password too long");
+            case BAD_CREDENTIALS -> OAuthErrorException.invalidGrant("Invalid username or password");
+            case INVALID_REFRESH_TOKEN -> OAuthErrorException.invalidGrant("Invalid or expired refresh token");
+            case REFRESH_TOKEN_REUSED -> OAuthErrorException.invalidGrant(
+                    "Refresh token reuse detected; the session is revoked");
+        };
     }
 
     private Response.ResponseBuilder answer(TokenPair pair, boolean withRefreshToken) {
@@ -83,7 +100,7 @@ public class TokenResource extends FormEndpoint {
             body.add("refresh_token", pair.refreshToken());
         }
         return Response.ok(body.build())
-                .header("Cache-Control", "no-store")
+                .header("Cache-Control", CacheControl.NO_STORE)
                 .header("Pragma", "no-cache");
     }
 }

@@ -1,8 +1,8 @@
 package dev.rotor.issuer.tokens.boundary;
 
+import dev.rotor.issuer.http.BearerRealm;
 import dev.rotor.filter.authentication.JwtPrincipal;
 import dev.rotor.filter.verification.VerifiedToken;
-import dev.rotor.issuer.http.RotorApplication;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ public class UserinfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response userinfo(@Context SecurityContext security) {
         if (!(security.getUserPrincipal() instanceof JwtPrincipal principal)) {
-            throw new NotAuthorizedException("Bearer realm=\"" + RotorApplication.REALM + "\"");
+            throw new NotAuthorizedException("Bearer realm=\"" + BearerRealm.NAME + "\"");
         }
         VerifiedToken token = principal.token();
         JsonObject body = Json.createObjectBuilder()
@@ -33,6 +33,6 @@ public class UserinfoResource {
                 .add("groups", Json.createArrayBuilder(token.groups()))
                 .add("exp", token.expiresAt().getEpochSecond())
                 .build();
-        return Response.ok(body).header("Cache-Control", "no-store").build();
+        return Response.ok(body).build();
     }
 }

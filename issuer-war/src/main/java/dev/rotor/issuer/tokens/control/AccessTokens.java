@@ -2,16 +2,15 @@ package dev.rotor.issuer.tokens.control;
 
 import com.auth0.jwt.JWT;
 import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.secrets.RandomTokens;
 import dev.rotor.issuer.keys.control.KeyRing;
 import dev.rotor.issuer.operations.control.SecurityEvents;
 import dev.rotor.issuer.tokens.entity.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import java.util.Map;
 @ApplicationScoped
 public class AccessTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int JTI_BYTES = 16;
 
     private final KeyRing keys;
     private final IssuerConfig config;
@@ -42,7 +41,7 @@ public class AccessTokens {
     }
 
     /**
-     * @throws dev.rotor.issuer.keys.control.SigningUnavailableException if no key has been published yet
+     * @throws dev.rotor.issuer.availability.SigningUnavailableException if no key has been published yet
      */
     public AccessToken issue(String subject, Collection<String> groups, String rid, String clientId) {
         Instant now = clock.instant();
@@ -69,8 +68,6 @@ public class AccessTokens {
     }
 
     private static String randomId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.base64url(JTI_BYTES);
     }
 }

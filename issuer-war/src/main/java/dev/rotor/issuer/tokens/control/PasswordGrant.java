@@ -1,9 +1,11 @@
 package dev.rotor.issuer.tokens.control;
 
 import dev.rotor.issuer.operations.control.SecurityEvents;
+import dev.rotor.issuer.sessions.control.RefreshSessions;
 import dev.rotor.issuer.tokens.entity.AccessToken;
-import dev.rotor.issuer.tokens.entity.IssuedSession;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
+import dev.rotor.issuer.sessions.entity.IssuedSession;
+import dev.rotor.issuer.tokens.entity.GrantResult;
+import dev.rotor.issuer.tokens.entity.GrantResult.Refusal;
 import dev.rotor.issuer.tokens.entity.TokenPair;
 import dev.rotor.issuer.users.control.LoginThrottle;
 import dev.rotor.issuer.users.control.PasswordHasher;
@@ -48,29 +50,30 @@ public class PasswordGrant {
         this(null, null, null, null, null);
     }
 
-    public TokenPair login(String username, String password, String clientId, String clientAddress) {
+    /** @throws dev.rotor.issuer.availability.BackendUnavailableException if the outcome cannot be recorded */
+    public GrantResult login(String username, String password, String clientId, String clientAddress) {
         if (password.length() > PasswordHasher.MAX_LENGTH || username.length() > MAX_USERNAME_LENGTH) {
-            throw OAuthErrorException.invalidRequest("username or password too long");
+            return new GrantResult.Refused(Refusal.MALFORMED_CREDENTIALS);
         }
         try {
             throttle.check(username, clientAddress);
         } catch (TooManyAttemptsException e) {
             events.loginThrottled();
             LOG.warning("ROTOR-L102 login throttled");
-            throw OAuthErrorException.throttled(e.retryAfter());
+            return new GrantResult.Throttled(e.retryAfter());
         }
         CredentialValidationResult result = identities.validate(new UsernamePasswordCredential(username, password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.recordFailure(username, clientAddress);
             events.loginFailed();
             LOG.info("ROTOR-L101 login failed");
-            throw OAuthErrorException.invalidGrant("Invalid username or password");
+            return new GrantResult.Refused(Refusal.BAD_CREDENTIALS);
         }
         throttle.recordSuccess(username);
         String subject = result.getCallerPrincipal().getName();
         Set<String> groups = result.getCallerGroups();
         IssuedSession session = sessions.create(subject, clientId, groups);
         AccessToken access = tokens.issue(subject, groups, session.rid(), clientId);
-        return new TokenPair(access, session.refreshToken());
+        return new GrantResult.Granted(new TokenPair(access, session.refreshToken()));
     }
 }

@@ -1,9 +1,11 @@
 package dev.rotor.issuer.tokens.control;
 
 import dev.rotor.issuer.operations.control.SecurityEvents;
-import dev.rotor.issuer.revocation.control.Blacklist;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
-import dev.rotor.issuer.tokens.entity.RotationResult;
+import dev.rotor.issuer.revocation.control.SessionTermination;
+import dev.rotor.issuer.sessions.control.RefreshSessions;
+import dev.rotor.issuer.sessions.entity.RotationResult;
+import dev.rotor.issuer.tokens.entity.GrantResult;
+import dev.rotor.issuer.tokens.entity.GrantResult.Refusal;
 import dev.rotor.issuer.tokens.entity.TokenPair;
 import dev.rotor.issuer.users.control.UserStore;
 import dev.rotor.issuer.users.entity.User;
@@ -17,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * The refresh-token grant: rotates the refresh token and issues a new access token for the same session. A reused
- * refresh token means it was stolen or replayed (RFC 9700 §4.14): the whole session is revoked, access tokens
+ * refresh token means it was stolen or replayed (RFC 9700 §4.14): the whole session is ended, access tokens
  * included.
  */
 @ApplicationScoped
@@ -28,16 +30,16 @@ public class RefreshGrant {
     private final RefreshSessions sessions;
     private final UserStore users;
     private final AccessTokens tokens;
-    private final Blacklist blacklist;
+    private final SessionTermination termination;
     private final SecurityEvents events;
 
     @Inject
-    public RefreshGrant(RefreshSessions sessions, UserStore users, AccessTokens tokens, Blacklist blacklist,
-                        SecurityEvents events) {
+    public RefreshGrant(RefreshSessions sessions, UserStore users, AccessTokens tokens,
+                        SessionTermination termination, SecurityEvents events) {
         this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
-        this.blacklist = blacklist;
+        this.termination = termination;
         this.events = events;
     }
 
@@ -45,35 +47,32 @@ public class RefreshGrant {
         this(null, null, null, null, null);
     }
 
-    public TokenPair refresh(String refreshToken) {
+    /** @throws dev.rotor.issuer.availability.BackendUnavailableException if the outcome cannot be recorded */
+    public GrantResult refresh(String refreshToken) {
         RotationResult result = sessions.rotate(refreshToken);
         if (result instanceof RotationResult.Rotated rotated) {
-            Set<String> groups = currentGroups(rotated);
-            TokenPair pair = new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId()),
-                    rotated.newRefreshToken());
-            events.refreshed();
-            return pair;
+            return issue(rotated);
         }
         if (result instanceof RotationResult.Reused reused) {
             events.reuseDetected();
-            blacklist.revokeSession(reused.rid());
-            LOG.warning(() -> "ROTOR-T201 refresh token reuse detected; session " + reused.rid() + " revoked");
-            throw OAuthErrorException.invalidGrant("Refresh token reuse detected; the session is revoked");
+            termination.end(reused.rid());
+            LOG.warning(() -> "ROTOR-T201 refresh token reuse detected; session " + reused.rid() + " ended");
+            return new GrantResult.Refused(Refusal.REFRESH_TOKEN_REUSED);
         }
-        throw OAuthErrorException.invalidGrant("Invalid or expired refresh token");
+        return new GrantResult.Refused(Refusal.INVALID_REFRESH_TOKEN);
     }
 
     /** Built-in users get their groups as they are now; a disabled user's session ends here. */
-    private Set<String> currentGroups(RotationResult.Rotated rotated) {
+    private GrantResult issue(RotationResult.Rotated rotated) {
         Optional<User> user = Usernames.isValid(rotated.subject()) ? users.find(rotated.subject()) : Optional.empty();
-        if (user.isEmpty()) {
-            return rotated.groups();
+        if (user.isPresent() && user.get().disabled()) {
+            termination.end(rotated.rid());
+            return new GrantResult.Refused(Refusal.INVALID_REFRESH_TOKEN);
         }
-        if (user.get().disabled()) {
-            sessions.revoke(rotated.rid());
-            blacklist.revokeSession(rotated.rid());
-            throw OAuthErrorException.invalidGrant("Invalid or expired refresh token");
-        }
-        return user.get().groups();
+        Set<String> groups = user.map(User::groups).orElse(rotated.groups());
+        TokenPair pair = new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId()),
+                rotated.newRefreshToken());
+        events.refreshed();
+        return new GrantResult.Granted(pair);
     }
 }

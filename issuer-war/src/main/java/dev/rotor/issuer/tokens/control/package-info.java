@@ -1,5 +1,5 @@
 /**
- * Refresh-token sessions in Redis: creation, atomic rotation with reuse detection (RFC 9700 §4.14), revocation and
- * listing. Only SHA-256 hashes of refresh tokens are stored, and every Redis entry carries a TTL.
+ * Tokens: the password and refresh-token grants, returning sealed outcomes, and the signing of access tokens
+ * (RFC 9068) with this instance's published key.
  */
 package dev.rotor.issuer.tokens.control;

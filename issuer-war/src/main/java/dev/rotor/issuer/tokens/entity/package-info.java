@@ -1,6 +1,2 @@
-/**
- * Token values: a newly issued refresh-token session, the outcome of a refresh, and what an administrator may see
- * of a session. No value here except {@link dev.rotor.issuer.tokens.entity.IssuedSession} and
- * {@link dev.rotor.issuer.tokens.entity.RotationResult.Rotated} carries a refresh token, and neither prints it.
- */
+/** Token values: a signed access token, the pair a grant returns, and the outcome of a grant. */
 package dev.rotor.issuer.tokens.entity;

@@ -3,14 +3,12 @@ package dev.rotor.issuer.users.control;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.secrets.Digests;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,8 +37,8 @@ public class LoginThrottle {
     private final ThrottleLimits limits;
 
     @Inject
-    public LoginThrottle(UnifiedJedis redis, IssuerConfig config) {
-        this(redis, config.redisPrefix(), config.throttle());
+    public LoginThrottle(UnifiedJedis redis, IssuerConfig config, ThrottleLimits limits) {
+        this(redis, config.redisNames().prefix(), limits);
     }
 
     public LoginThrottle(UnifiedJedis redis, String prefix, ThrottleLimits limits) {
@@ -94,27 +92,14 @@ public class LoginThrottle {
     }
 
     private String accountKey(String username) {
-        return accountPrefix + sha256(username);
+        return accountPrefix + Digests.sha256Hex(username);
     }
 
     private String clientKey(String clientAddress) {
-        return clientPrefix + sha256(clientAddress);
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return clientPrefix + Digests.sha256Hex(clientAddress);
     }
 
     private static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (JedisException e) {
-            throw new ThrottleUnavailableException(e);
-        }
+        return RedisCalls.call(Store.LOGIN_THROTTLE, command);
     }
 }

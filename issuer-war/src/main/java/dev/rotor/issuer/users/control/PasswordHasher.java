@@ -1,11 +1,10 @@
 package dev.rotor.issuer.users.control;
 
+import dev.rotor.issuer.secrets.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -71,8 +70,6 @@ public class PasswordHasher {
     }
 
     private static char[] randomPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+        return RandomTokens.base64url(24).toCharArray();
     }
 }

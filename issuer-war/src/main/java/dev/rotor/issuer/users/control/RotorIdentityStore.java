@@ -1,5 +1,6 @@
 package dev.rotor.issuer.users.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.users.entity.User;
 import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  * one password verification, so neither the answer nor its timing tells which users exist. Deployments may add
  * LDAP or database stores alongside; login code calls {@code IdentityStoreHandler.validate}.
  * A password that is empty or over {@link PasswordHasher#MAX_LENGTH} is refused without hashing. When Redis is
- * unavailable, {@link UserStoreUnavailableException} propagates: that is an outage, not a wrong password.
+ * unavailable, {@link RedisUnavailableException} propagates: that is an outage, not a wrong password.
  */
 @ApplicationScoped
 public class RotorIdentityStore implements IdentityStore {

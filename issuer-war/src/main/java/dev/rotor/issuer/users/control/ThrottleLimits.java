@@ -1,5 +1,7 @@
 package dev.rotor.issuer.users.control;
 
+import dev.rotor.filter.configuration.Settings;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,6 +19,17 @@ public record ThrottleLimits(int perAccount, int perClient, Duration window) {
         if (perAccount < 1 || perClient < 1 || window.toMillis() < 1) {
             throw new IllegalArgumentException("throttle limits and window must be positive");
         }
+    }
+
+    public static final String PER_ACCOUNT = "rotor.login.max-failures-per-account";
+    public static final String PER_CLIENT = "rotor.login.max-failures-per-client";
+    public static final String WINDOW = "rotor.login.failure-window";
+
+    /** @throws dev.rotor.filter.configuration.InvalidSettingException naming the first bad key */
+    public static ThrottleLimits from(Settings settings) {
+        ThrottleLimits defaults = defaults();
+        return new ThrottleLimits(settings.positiveInt(PER_ACCOUNT, defaults.perAccount()),
+                settings.positiveInt(PER_CLIENT, defaults.perClient()), settings.duration(WINDOW, defaults.window()));
     }
 
     /** 5 failures per account and 20 per client address in 15 minutes. */

@@ -6,8 +6,9 @@ import dev.rotor.issuer.users.entity.User;
 import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +49,7 @@ public class UserStore {
 
     @Inject
     public UserStore(UnifiedJedis redis, IssuerConfig config, PasswordHasher hasher, Clock clock) {
-        this(redis, config.redisPrefix(), hasher, clock);
+        this(redis, config.redisNames().prefix(), hasher, clock);
     }
 
     public UserStore(UnifiedJedis redis, String prefix, PasswordHasher hasher, Clock clock) {
@@ -130,10 +131,6 @@ public class UserStore {
     }
 
     private static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (JedisException e) {
-            throw new UserStoreUnavailableException(e);
-        }
+        return RedisCalls.call(Store.USERS, command);
     }
 }

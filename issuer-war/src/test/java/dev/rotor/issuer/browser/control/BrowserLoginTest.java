@@ -1,68 +1,76 @@
 package dev.rotor.issuer.browser.control;
 
-import dev.rotor.issuer.revocation.control.TokenRevocation;
-import dev.rotor.issuer.tokens.control.PasswordGrant;
-import dev.rotor.issuer.tokens.entity.AccessToken;
-import dev.rotor.issuer.tokens.entity.OAuthErrorException;
-import dev.rotor.issuer.tokens.entity.TokenPair;
+import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.issuer.sessions.entity.IssuedSession;
+import dev.rotor.issuer.sessions.entity.SessionInfo;
+import dev.rotor.issuer.testbed.IssuerTestBed;
+import dev.rotor.issuer.tokens.entity.GrantResult;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BrowserLoginTest {
 
-    private static final TokenPair NEW_SESSION =
-            new TokenPair(new AccessToken("a.b.c", "jti", Instant.now()), "new-rt");
+    @RegisterExtension
+    static final IssuerTestBed bed = new IssuerTestBed();
 
-    private final List<String> events = new ArrayList<>();
-    private boolean passwordIsRight = true;
+    private BrowserLogin login;
 
-    private final PasswordGrant passwords = new PasswordGrant() {
-        @Override
-        public TokenPair login(String username, String password, String clientId, String clientAddress) {
-            events.add("login " + username + " " + clientId + " " + clientAddress);
-            if (!passwordIsRight) {
-                throw OAuthErrorException.invalidGrant("Invalid username or password");
-            }
-            return NEW_SESSION;
-        }
-    };
-
-    private final TokenRevocation revocation = new TokenRevocation() {
-        @Override
-        public void revoke(String token) {
-            events.add("revoke " + token);
-        }
-    };
-
-    private final BrowserLogin login = new BrowserLogin(passwords, revocation);
-
-    @Test
-    void loginAlwaysOpensANewSessionForTheLoginClient() {
-        assertEquals(NEW_SESSION, login.login("alice", "secret", "127.0.0.1", Optional.empty()));
-        assertEquals(List.of("login alice rotor-login 127.0.0.1"), events);
+    @BeforeEach
+    void wire() {
+        login = bed.browserLogin();
+        bed.user("alice", "user");
     }
 
     @Test
-    void refreshCookieHeldBeforeLoginIsRevokedAfterTheNewSessionExists() {
-        TokenPair pair = login.login("alice", "secret", "127.0.0.1", Optional.of("planted-rt"));
-        assertEquals("new-rt", pair.refreshToken());
-        assertEquals(List.of("login alice rotor-login 127.0.0.1", "revoke planted-rt"), events);
+    void loginAlwaysOpensANewSessionForTheLoginClient() {
+        GrantResult.Granted granted = assertInstanceOf(GrantResult.Granted.class,
+                login.login("alice", bed.password("alice"), "127.0.0.1", Optional.empty()));
+
+        SessionInfo session = bed.sessions().holderOf(granted.tokens().refreshToken()).orElseThrow();
+        assertEquals("alice", session.subject());
+        assertEquals(BrowserLogin.CLIENT_ID, session.clientId());
+    }
+
+    @Test
+    void refreshCookieHeldBeforeLoginIsEndedOnceTheNewSessionExists() {
+        IssuedSession planted = bed.sessions().create("mallory", "rotor-login", Set.of("user"));
+
+        GrantResult.Granted granted = assertInstanceOf(GrantResult.Granted.class,
+                login.login("alice", bed.password("alice"), "127.0.0.1", Optional.of(planted.refreshToken())));
+
+        assertTrue(bed.sessions().find(planted.rid()).isEmpty(), "the planted session is gone");
+        assertTrue(bed.blacklisted(RevocationEvent.Type.RID, planted.rid()), "and its access tokens are rejected");
+        assertTrue(bed.sessions().holderOf(granted.tokens().refreshToken()).isPresent());
     }
 
     @Test
     void failedLoginLeavesTheHeldSessionAlone() {
-        passwordIsRight = false;
-        OAuthErrorException failure = assertThrows(OAuthErrorException.class,
-                () -> login.login("alice", "wrong", "127.0.0.1", Optional.of("current-rt")));
-        assertEquals("invalid_grant", failure.error());
-        assertTrue(events.stream().noneMatch(event -> event.startsWith("revoke")), events::toString);
+        IssuedSession held = bed.sessions().create("alice", "rotor-login", Set.of("user"));
+
+        GrantResult result = login.login("alice", "wrong", "127.0.0.1", Optional.of(held.refreshToken()));
+
+        assertEquals(new GrantResult.Refused(GrantResult.Refusal.BAD_CREDENTIALS), result);
+        assertTrue(bed.sessions().find(held.rid()).isPresent());
+        assertFalse(bed.blacklisted(RevocationEvent.Type.RID, held.rid()));
+    }
+
+    @Test
+    void aThrottledLoginSaysHowLongToWait() {
+        for (int i = 0; i < 3; i++) {
+            login.login("alice", "wrong", "127.0.0.1", Optional.empty());
+        }
+
+        GrantResult.Throttled throttled = assertInstanceOf(GrantResult.Throttled.class,
+                login.login("alice", bed.password("alice"), "127.0.0.1", Optional.empty()));
+        assertTrue(throttled.retryAfter().toSeconds() > 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.testsupport.MutableClock;
@@ -104,7 +105,7 @@ class JwksSnapshotsTest {
         clock.advance(Duration.ofMinutes(14));
         assertEquals(before, snapshots.jwks());
         clock.advance(Duration.ofMinutes(1));
-        assertThrows(KeyRegistryUnavailableException.class, snapshots::jwks);
+        assertThrows(RedisUnavailableException.class, snapshots::jwks);
         assertEquals(ring.active().kid(), before.getJsonArray("keys").getJsonObject(0).getString("kid"));
     }
 
@@ -112,7 +113,7 @@ class JwksSnapshotsTest {
     void withoutAnySnapshotAnUnreachableRedisIsAnError() {
         redis.stop();
         JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
-        assertThrows(KeyRegistryUnavailableException.class, snapshots::jwks);
+        assertThrows(RedisUnavailableException.class, snapshots::jwks);
     }
 
     private KeyRing publishedRing(JwsAlgorithm algorithm) {

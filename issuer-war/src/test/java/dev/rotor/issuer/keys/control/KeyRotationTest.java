@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.issuer.keys.entity.KeyStatus;
@@ -100,7 +101,7 @@ class KeyRotationTest {
         clock.advance(Duration.ofHours(2));
 
         redis.stop();
-        assertThrows(KeyRegistryUnavailableException.class, rotation::rotate);
+        assertThrows(RedisUnavailableException.class, rotation::rotate);
         assertEquals(first, ring.active().kid(), "an unpublished key must never sign");
         assertTrue(rotation.rotationDue(), "the rotation is still due, so it is retried");
 

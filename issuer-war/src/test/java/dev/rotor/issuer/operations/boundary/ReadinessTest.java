@@ -1,11 +1,12 @@
 package dev.rotor.issuer.operations.boundary;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.configuration.Settings;
 import dev.rotor.issuer.configuration.IssuerConfig;
-import dev.rotor.issuer.keys.control.KeyRegistryUnavailableException;
 import dev.rotor.issuer.keys.control.KeyRing;
 import dev.rotor.issuer.keys.control.KeyRotation;
+import dev.rotor.issuer.keys.control.KeySettings;
 import dev.rotor.issuer.keys.control.RedisPublicKeyRegistry;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.RedisFixture;
@@ -51,7 +52,8 @@ class ReadinessTest {
         }
         client = RedisEndpoint.loopback(redis.port()).client();
         client.flushAll();
-        rotation = new KeyRotation(ring, new RedisPublicKeyRegistry(client, CONFIG), CONFIG, clock);
+        rotation = new KeyRotation(ring, new RedisPublicKeyRegistry(client, CONFIG),
+                KeySettings.from(Settings.from(key -> Optional.empty()), CONFIG), CONFIG, clock);
         readiness = List.of(new RedisReadiness(client), new SigningKeyReadiness(ring, clock));
     }
 
@@ -84,7 +86,7 @@ class ReadinessTest {
     @Test
     void aKeyThatCouldNotBePublishedDoesNotMakeTheInstanceReady() {
         redis.stop();
-        assertThrows(KeyRegistryUnavailableException.class, rotation::rotate);
+        assertThrows(RedisUnavailableException.class, rotation::rotate);
         assertTrue(ring.current().isEmpty());
         assertEquals(Status.DOWN, new SigningKeyReadiness(ring, clock).call().getStatus());
     }

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.revocation.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.configuration.RedisEndpoint;
@@ -96,7 +97,7 @@ class RevocationPublisherTest {
 
             RevocationPublisher unreachable = new RevocationPublisher(nowhere, NAMES, Clock.systemUTC());
 
-            assertThrows(RevocationUnavailableException.class, () -> unreachable.publish(event));
+            assertThrows(RedisUnavailableException.class, () -> unreachable.publish(event));
         }
     }
 }

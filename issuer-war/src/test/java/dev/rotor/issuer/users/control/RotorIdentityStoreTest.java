@@ -1,5 +1,6 @@
 package dev.rotor.issuer.users.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.RedisFixture;
@@ -129,7 +130,7 @@ class RotorIdentityStoreTest {
     @Test
     void unavailableRedisIsAnOutageNotAWrongPassword() {
         redis.stop();
-        assertThrows(UserStoreUnavailableException.class, () -> login("alice", "s3cret"));
+        assertThrows(RedisUnavailableException.class, () -> login("alice", "s3cret"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.users.control;
 
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.issuer.users.entity.InvalidGroupException;
 import dev.rotor.issuer.users.entity.InvalidUsernameException;
@@ -192,8 +193,8 @@ class UserStoreTest {
     void unavailableRedisIsReportedAsSuch() {
         redis.stop();
 
-        assertThrows(UserStoreUnavailableException.class, () -> store.find("alice"));
-        assertThrows(UserStoreUnavailableException.class, () -> store.create("alice", "pw".toCharArray(), Set.of()));
-        assertThrows(UserStoreUnavailableException.class, store::isEmpty);
+        assertThrows(RedisUnavailableException.class, () -> store.find("alice"));
+        assertThrows(RedisUnavailableException.class, () -> store.create("alice", "pw".toCharArray(), Set.of()));
+        assertThrows(RedisUnavailableException.class, store::isEmpty);
     }
 }

@@ -1,0 +1,24 @@
+package dev.rotor.issuer.sessions.control;
+
+/**
+ * Redis key names. All share the hash tag {@code {sessions}}, so the scripts that touch a session, its refresh
+ * records and its subject's index run on one Cluster slot.
+ */
+record SessionKeys(String base) {
+
+    static SessionKeys under(String prefix) {
+        return new SessionKeys(prefix + "{sessions}:");
+    }
+
+    String session(String rid) {
+        return base + "session:" + rid;
+    }
+
+    String refresh(String tokenHash) {
+        return base + "refresh:" + tokenHash;
+    }
+
+    String userSessions(String subject) {
+        return base + "user-sessions:" + subject;
+    }
+}

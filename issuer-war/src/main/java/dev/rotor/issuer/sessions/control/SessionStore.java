@@ -1,0 +1,52 @@
+package dev.rotor.issuer.sessions.control;
+
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Runs {@link SessionScripts} with their common arguments; an unreachable Redis is a {@code RedisUnavailableException}. */
+final class SessionStore {
+
+
+    private final UnifiedJedis redis;
+    private final SessionKeys keys;
+    private final SessionLifetimes lifetimes;
+
+    SessionStore(UnifiedJedis redis, SessionKeys keys, SessionLifetimes lifetimes) {
+        this.redis = redis;
+        this.keys = keys;
+        this.lifetimes = lifetimes;
+    }
+
+    /** The script's reply, a list of strings (see {@link SessionScripts}). */
+    @SuppressWarnings("unchecked")
+    List<String> run(String script, List<String> scriptKeys, Instant now, String... extra) {
+        List<String> args = new ArrayList<>(List.of(keys.base(), Long.toString(now.toEpochMilli()),
+                Long.toString(lifetimes.idle().toMillis()), Long.toString(lifetimes.absolute().toMillis())));
+        args.addAll(List.of(extra));
+        return call(() -> (List<String>) redis.eval(script, scriptKeys, args));
+    }
+
+    /** subject, clientId, createdAt, lastUsedAt of a session; {@code null}s when it is gone. */
+    List<String> fields(String rid) {
+        return call(() -> redis.hmget(keys.session(rid), "subject", "clientId", "createdAt", "lastUsedAt"));
+    }
+
+    boolean exists(String rid) {
+        return call(() -> redis.exists(keys.session(rid)));
+    }
+
+    /** rid and state ({@code current} or {@code used}) of a refresh-token hash; {@code null}s when unknown. */
+    List<String> refreshRecord(String hash) {
+        return call(() -> redis.hmget(keys.refresh(hash), "rid", "state"));
+    }
+
+    private static <T> T call(Supplier<T> call) {
+        return RedisCalls.call(Store.SESSIONS, call);
+    }
+}
