@@ -138,6 +138,12 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
         client.sendCommand(Protocol.Command.ACL, "SETUSER", "default", "allkeys");
     }
 
+    /** The clock's time in epoch seconds, rounded up: the not-before of a subject revocation made now. */
+    public long secondsRoundedUp() {
+        Instant now = clock.instant();
+        return now.getNano() == 0 ? now.getEpochSecond() : now.getEpochSecond() + 1;
+    }
+
     public RedisNames names() {
         return config.redisNames();
     }

@@ -1,12 +1,10 @@
 package dev.rotor.issuer.keys.control;
 
 import dev.rotor.issuer.availability.RedisUnavailableException;
-import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
+import dev.rotor.issuer.testbed.CleanRedis;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JwksSnapshotsTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final CleanRedis redis = new CleanRedis();
 
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "k", "oth");
 
@@ -36,18 +34,10 @@ class JwksSnapshotsTest {
 
     @BeforeEach
     void connect() {
-        if (!redis.isRunning()) {
-            redis.restart();
-        }
-        client = RedisEndpoint.loopback(redis.port()).client();
-        client.flushAll();
+        client = redis.client();
         registry = new RedisPublicKeyRegistry(client, "rotor:");
     }
 
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     @Test
     void jwksListsEveryInstanceKeyWithoutPrivateMembers() {
@@ -101,7 +91,7 @@ class JwksSnapshotsTest {
         JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
         JsonObject before = snapshots.jwks();
 
-        redis.stop();
+        redis.server().stop();
         clock.advance(Duration.ofMinutes(14));
         assertEquals(before, snapshots.jwks());
         clock.advance(Duration.ofMinutes(1));
@@ -111,7 +101,7 @@ class JwksSnapshotsTest {
 
     @Test
     void withoutAnySnapshotAnUnreachableRedisIsAnError() {
-        redis.stop();
+        redis.server().stop();
         JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
         assertThrows(RedisUnavailableException.class, snapshots::jwks);
     }

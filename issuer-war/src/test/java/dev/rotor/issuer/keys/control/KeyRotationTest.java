@@ -1,13 +1,11 @@
 package dev.rotor.issuer.keys.control;
 
 import dev.rotor.issuer.availability.RedisUnavailableException;
-import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
+import dev.rotor.issuer.testbed.CleanRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyRotationTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final CleanRedis redis = new CleanRedis();
 
     private static final KeyLifetimes LIFETIMES = new KeyLifetimes(
             Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(30));
@@ -40,18 +38,10 @@ class KeyRotationTest {
 
     @BeforeEach
     void connect() {
-        if (!redis.isRunning()) {
-            redis.restart();
-        }
-        client = RedisEndpoint.loopback(redis.port()).client();
-        client.flushAll();
+        client = redis.client();
         registry = new RedisPublicKeyRegistry(client, "rotor:");
     }
 
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     private KeyRotation rotationOf(KeyRing ring, PublicKeyRegistry registry) {
         return new KeyRotation(ring, registry, new KeyGenerator(JwsAlgorithm.RS256), LIFETIMES, clock);
@@ -100,12 +90,12 @@ class KeyRotationTest {
         String first = ring.active().kid();
         clock.advance(Duration.ofHours(2));
 
-        redis.stop();
+        redis.server().stop();
         assertThrows(RedisUnavailableException.class, rotation::rotate);
         assertEquals(first, ring.active().kid(), "an unpublished key must never sign");
         assertTrue(rotation.rotationDue(), "the rotation is still due, so it is retried");
 
-        redis.restart();
+        redis.server().restart();
         KeyMaintenance maintenance = new KeyMaintenance(rotation, clock);
         maintenance.tick();
         assertNotEquals(first, ring.active().kid());
@@ -120,14 +110,14 @@ class KeyRotationTest {
         assertEquals(Duration.ofSeconds(30), maintenance.tick(), "healthy: next run after one heartbeat");
         String kid = ring.active().kid();
 
-        redis.stop();
+        redis.server().stop();
         Duration firstRetry = maintenance.tick();
         Duration secondRetry = maintenance.tick();
         assertTrue(firstRetry.compareTo(Duration.ofSeconds(1)) < 0, "first retry is quick: " + firstRetry);
         assertEquals(firstRetry.multipliedBy(2), secondRetry, "retries back off exponentially");
         assertEquals(Duration.ofSeconds(30), maintenance.backoff(30), "backoff is capped at the heartbeat");
 
-        redis.restart();
+        redis.server().restart();
         assertTrue(liveKids().isEmpty(), "the restarted Redis is empty");
         maintenance.tick();
         assertEquals(Set.of(kid), liveKids(), "this instance's key is published again");
@@ -141,7 +131,7 @@ class KeyRotationTest {
         maintenance.tick();
         assertEquals(clock.instant(), maintenance.lastRound().orElseThrow());
 
-        redis.stop();
+        redis.server().stop();
         clock.advance(Duration.ofSeconds(5));
         maintenance.tick();
         assertEquals(clock.instant(), maintenance.lastRound().orElseThrow(), "a failed round is still a round");

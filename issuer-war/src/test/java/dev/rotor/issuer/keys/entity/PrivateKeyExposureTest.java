@@ -34,7 +34,10 @@ class PrivateKeyExposureTest {
     @Test
     void noPublicMethodOfTheIssuerReturnsPrivateKeyMaterial() throws Exception {
         List<String> offenders = new ArrayList<>();
-        for (Class<?> type : issuerClasses()) {
+        List<Class<?>> classes = issuerClasses();
+        assertTrue(classes.size() > 100, "the scan must see the issuer's classes, saw " + classes.size());
+        assertTrue(classes.contains(SigningKey.class) && classes.contains(dev.rotor.issuer.keys.control.KeyRing.class));
+        for (Class<?> type : classes) {
             for (Method method : type.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(type.getModifiers())
                         && exposesKeyMaterial(method.getReturnType())) {

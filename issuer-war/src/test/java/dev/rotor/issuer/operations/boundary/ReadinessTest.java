@@ -1,7 +1,6 @@
 package dev.rotor.issuer.operations.boundary;
 
 import dev.rotor.issuer.availability.RedisUnavailableException;
-import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.configuration.Settings;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.control.KeyRing;
@@ -9,11 +8,10 @@ import dev.rotor.issuer.keys.control.KeyRotation;
 import dev.rotor.issuer.keys.control.KeySettings;
 import dev.rotor.issuer.keys.control.RedisPublicKeyRegistry;
 import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
+import dev.rotor.issuer.testbed.CleanRedis;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadinessTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final CleanRedis redis = new CleanRedis();
 
     private static final IssuerConfig CONFIG = IssuerConfig.from(Settings.from(key -> Optional.ofNullable(
             Map.of("rotor.issuer", "https://issuer.example").get(key))));
@@ -47,20 +45,12 @@ class ReadinessTest {
 
     @BeforeEach
     void connect() {
-        if (!redis.isRunning()) {
-            redis.restart();
-        }
-        client = RedisEndpoint.loopback(redis.port()).client();
-        client.flushAll();
+        client = redis.client();
         rotation = new KeyRotation(ring, new RedisPublicKeyRegistry(client, CONFIG),
                 KeySettings.from(Settings.from(key -> Optional.empty()), CONFIG), CONFIG, clock);
         readiness = List.of(new RedisReadiness(client), new SigningKeyReadiness(ring, clock));
     }
 
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     @Test
     void readyWithRedisAndAPublishedKey() {
@@ -85,7 +75,7 @@ class ReadinessTest {
 
     @Test
     void aKeyThatCouldNotBePublishedDoesNotMakeTheInstanceReady() {
-        redis.stop();
+        redis.server().stop();
         assertThrows(RedisUnavailableException.class, rotation::rotate);
         assertTrue(ring.current().isEmpty());
         assertEquals(Status.DOWN, new SigningKeyReadiness(ring, clock).call().getStatus());
@@ -96,23 +86,23 @@ class ReadinessTest {
         rotation.rotate();
         assertEquals(Status.UP, overall());
 
-        redis.stop();
+        redis.server().stop();
         HealthCheckResponse down = new RedisReadiness(client).call();
         assertEquals(Status.DOWN, down.getStatus());
         assertEquals(Status.DOWN, overall());
         assertEquals(Status.UP, new SigningKeyReadiness(ring, clock).call().getStatus(), "the key is still there");
 
-        redis.restart();
+        redis.server().restart();
         assertTrue(becomesReady(Duration.ofSeconds(10)), "ready again once Redis answers");
     }
 
     @Test
     void healthDataNamesTheFailureButNoAddressOrCredential() {
-        redis.stop();
+        redis.server().stop();
         Map<String, Object> data = new RedisReadiness(client).call().getData().orElseThrow();
         String text = data.toString();
         assertTrue(String.valueOf(data.get("error")).startsWith("Jedis"), text);
-        assertFalse(text.contains(Integer.toString(redis.port())), text);
+        assertFalse(text.contains(Integer.toString(redis.server().port())), text);
         assertFalse(text.contains("127.0.0.1"), text);
     }
 

@@ -2,7 +2,7 @@ package dev.rotor.issuer.users.control;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
+import dev.rotor.issuer.testbed.CleanRedis;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminBootstrapTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final CleanRedis redis = new CleanRedis();
 
     private static final Pattern GENERATED = Pattern.compile(
             "ROTOR-U102 ===== generated password for user 'admin': ([A-Za-z0-9_-]+) \\(set ROTOR_ADMIN_PASSWORD.*");
@@ -63,8 +63,7 @@ class AdminBootstrapTest {
 
     @BeforeEach
     void connect() {
-        client = RedisEndpoint.loopback(redis.port()).client();
-        client.flushAll();
+        client = redis.client();
         users = new UserStore(client, "rotor:", hasher, MutableClock.atFixedInstant());
         logger.addHandler(capture);
     }
@@ -72,7 +71,6 @@ class AdminBootstrapTest {
     @AfterEach
     void disconnect() {
         logger.removeHandler(capture);
-        client.close();
     }
 
     private CredentialValidationResult login(String username, String password) {
@@ -137,7 +135,7 @@ class AdminBootstrapTest {
         List<Callable<Boolean>> starts = new ArrayList<>();
         List<UnifiedJedis> clients = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
-            UnifiedJedis own = RedisEndpoint.loopback(redis.port()).client();
+            UnifiedJedis own = RedisEndpoint.loopback(redis.server().port()).client();
             clients.add(own);
             AdminBootstrap bootstrap = new AdminBootstrap(
                     new UserStore(own, "rotor:", hasher, MutableClock.atFixedInstant()));

@@ -1,14 +1,12 @@
 package dev.rotor.issuer.users.control;
 
 import dev.rotor.issuer.availability.RedisUnavailableException;
-import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
+import dev.rotor.issuer.testbed.CleanRedis;
 import jakarta.security.enterprise.credential.BasicAuthenticationCredential;
 import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class RotorIdentityStoreTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final CleanRedis redis = new CleanRedis();
 
     private final CountingPasswordHash counting = new CountingPasswordHash();
     private final PasswordHasher hasher = CountingPasswordHash.cheapHasher(counting);
@@ -46,20 +44,12 @@ class RotorIdentityStoreTest {
 
     @BeforeEach
     void connect() {
-        if (!redis.isRunning()) {
-            redis.restart();
-        }
-        client = RedisEndpoint.loopback(redis.port()).client();
-        client.flushAll();
+        client = redis.client();
         users = new UserStore(client, "rotor:", hasher, MutableClock.atFixedInstant());
         store = new RotorIdentityStore(users, hasher);
         users.create("alice", "s3cret".toCharArray(), Set.of("staff", "app:reader"));
     }
 
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     private CredentialValidationResult login(String username, String password) {
         return store.validate(new UsernamePasswordCredential(username, password));
@@ -129,7 +119,7 @@ class RotorIdentityStoreTest {
 
     @Test
     void unavailableRedisIsAnOutageNotAWrongPassword() {
-        redis.stop();
+        redis.server().stop();
         assertThrows(RedisUnavailableException.class, () -> login("alice", "s3cret"));
     }
 

@@ -1,13 +1,11 @@
 package dev.rotor.issuer.users.control;
 
 import dev.rotor.issuer.availability.RedisUnavailableException;
-import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.issuer.users.entity.InvalidGroupException;
 import dev.rotor.issuer.users.entity.InvalidUsernameException;
 import dev.rotor.issuer.users.entity.User;
 import dev.rotor.testsupport.MutableClock;
-import dev.rotor.testsupport.RedisFixture;
-import org.junit.jupiter.api.AfterEach;
+import dev.rotor.issuer.testbed.CleanRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UserStoreTest {
 
     @RegisterExtension
-    static final RedisFixture redis = RedisFixture.start();
+    static final CleanRedis redis = new CleanRedis();
 
     private final MutableClock clock = MutableClock.atFixedInstant();
     private final CountingPasswordHash counting = new CountingPasswordHash();
@@ -38,18 +36,10 @@ class UserStoreTest {
 
     @BeforeEach
     void connect() {
-        if (!redis.isRunning()) {
-            redis.restart();
-        }
-        client = RedisEndpoint.loopback(redis.port()).client();
-        client.flushAll();
+        client = redis.client();
         store = new UserStore(client, "rotor:", hasher, clock);
     }
 
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     @Test
     void createdUserIsFoundWithItsGroups() {
@@ -132,7 +122,7 @@ class UserStoreTest {
     @Test
     void hostileUsernamesAreRefusedWithoutTouchingRedis() {
         List<String> hostile = List.of("*", "../x", "alice\r\nDEL x", "a".repeat(10 * 1024), "", "{users}:index");
-        RedisCommands.reset(redis.port());
+        RedisCommands.reset(redis.server().port());
         int hashingBefore = counting.hashingCalls();
 
         for (String username : hostile) {
@@ -191,7 +181,7 @@ class UserStoreTest {
 
     @Test
     void unavailableRedisIsReportedAsSuch() {
-        redis.stop();
+        redis.server().stop();
 
         assertThrows(RedisUnavailableException.class, () -> store.find("alice"));
         assertThrows(RedisUnavailableException.class, () -> store.create("alice", "pw".toCharArray(), Set.of()));
