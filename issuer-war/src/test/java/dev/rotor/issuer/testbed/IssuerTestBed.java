@@ -84,8 +84,8 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
                 IssuerConfig.LEEWAY, LEEWAY.toString()).get(key))));
         events = new RecordingEvents();
         keys = new KeyRing();
-        keys.activate(SigningKey.generate(JwsAlgorithm.RS256, clock.instant()), clock.instant(),
-                new KeyLifetimes(Duration.ofHours(1), Duration.ofSeconds(30), ACCESS_TTL, LEEWAY));
+        keys.install(SigningKey.generate(JwsAlgorithm.RS256, clock.instant()),
+                SigningKey.generate(JwsAlgorithm.RS256, clock.instant()), clock.instant(), new KeyLifetimes(Duration.ofHours(1), Duration.ofSeconds(30), ACCESS_TTL, LEEWAY));
         String prefix = config.redisNames().prefix();
         sessions = new RefreshSessions(client, prefix, new SessionLifetimes(Duration.ofHours(1), Duration.ofHours(3)),
                 clock);

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.filter.protocol.KeyAnnouncement;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.entity.PublishedKey;
@@ -26,10 +27,16 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
 
     private static final Logger LOG = Logger.getLogger(RedisPublicKeyRegistry.class.getName());
 
-    /** ARGV: now, then (kid, expiry, record) triples. Upserts, drops expired kids, then renews both TTLs. */
+    /**
+     * ARGV: now, the channel, then (kid, expiry, record, announcement) quadruples. Upserts, announces every kid the
+     * registry did not hold (a new key, or every key again after Redis lost its data), drops expired kids, then
+     * renews both TTLs.
+     */
     private static final String PUBLISH = """
-            for i = 2, #ARGV, 3 do
-              redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+            for i = 3, #ARGV, 4 do
+              if redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i]) == 1 then
+                redis.call('PUBLISH', ARGV[2], ARGV[i + 3])
+              end
               redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2])
             end
             local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -46,6 +53,7 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
     private final UnifiedJedis redis;
     private final String expiryKey;
     private final String recordKey;
+    private final String channel;
 
     @Inject
     public RedisPublicKeyRegistry(UnifiedJedis redis, IssuerConfig config) {
@@ -57,22 +65,26 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
         this.redis = redis;
         this.expiryKey = names.keyExpiries();
         this.recordKey = names.keyRecords();
+        this.channel = names.revocationChannel();
     }
 
     protected RedisPublicKeyRegistry() {
         this.redis = null;
         this.expiryKey = null;
         this.recordKey = null;
+        this.channel = null;
     }
 
     @Override
     public void publish(List<PublishedKey> keys, Instant now) {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(now.toEpochMilli()));
+        args.add(channel);
         for (PublishedKey key : keys) {
             args.add(key.kid());
             args.add(Long.toString(key.expiresAt().toEpochMilli()));
             args.add(PublishedKeyJson.write(key));
+            args.add(new KeyAnnouncement(key.kid()).toJson());
         }
         RedisCalls.run(Store.KEYS, () -> redis.eval(PUBLISH, List.of(expiryKey, recordKey), args));
     }
