@@ -10,7 +10,7 @@ import jakarta.json.Json;
  *
  * @param kid the key id, 1 to {@value #MAX_KID_LENGTH} characters without control characters
  */
-public record KeyAnnouncement(String kid) {
+public record KeyAnnouncement(String kid) implements ChannelMessage {
 
     /** The {@code type} of an announcement on the channel. */
     public static final String TYPE = "key";
@@ -26,6 +26,7 @@ public record KeyAnnouncement(String kid) {
         }
     }
 
+    @Override
     public String toJson() {
         return Json.createObjectBuilder().add("type", TYPE).add("kid", kid).build().toString();
     }

@@ -2,7 +2,11 @@ package dev.rotor.filter.revocation;
 
 import dev.rotor.filter.protocol.InvalidRevocationEventException;
 import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.filter.protocol.ChannelMessage;
+import dev.rotor.filter.protocol.KeyAnnouncement;
 import redis.clients.jedis.JedisPubSub;
+
+import java.util.function.Consumer;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,12 +23,16 @@ final class RevocationListener extends JedisPubSub {
     private final BlacklistSnapshot snapshot;
     private final RevocationStore store;
     private final MirrorHealth health;
+    private final Consumer<String> keys;
     private volatile boolean synced;
 
-    RevocationListener(BlacklistSnapshot snapshot, RevocationStore store, MirrorHealth health) {
+    /** @param keys told the {@code kid} of every key an issuer announces */
+    RevocationListener(BlacklistSnapshot snapshot, RevocationStore store, MirrorHealth health,
+                       Consumer<String> keys) {
         this.snapshot = snapshot;
         this.store = store;
         this.health = health;
+        this.keys = keys;
     }
 
     /** Whether this subscription is confirmed and its snapshot merged. */
@@ -43,7 +51,12 @@ final class RevocationListener extends JedisPubSub {
     @Override
     public void onMessage(String channel, String message) {
         try {
-            store.apply(RevocationEvent.parse(message));
+            ChannelMessage parsed = ChannelMessage.parse(message);
+            if (parsed instanceof RevocationEvent event) {
+                store.apply(event);
+            } else {
+                keys.accept(((KeyAnnouncement) parsed).kid());
+            }
         } catch (InvalidRevocationEventException e) {
             // The reason is fixed text and the event itself is never logged: it may carry token claim values.
             LOG.log(Level.WARNING, "ROTOR-M101 ignored a malformed revocation event ({0} characters): {1}",

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,6 +59,16 @@ public final class RevocationMirror implements RevocationCheck, AutoCloseable {
      */
     public RevocationMirror(RedisEndpoint endpoint, RedisNames names, FailPolicy policy, Duration maxStaleness,
                             Clock clock, ThreadFactory threads) {
+        this(endpoint, names, policy, maxStaleness, clock, threads, kid -> {
+        });
+    }
+
+    /**
+     * Like the other constructor, and tells {@code keys} the {@code kid} of every key an issuer announces on the
+     * channel, on the subscriber thread: it must return at once.
+     */
+    public RevocationMirror(RedisEndpoint endpoint, RedisNames names, FailPolicy policy, Duration maxStaleness,
+                            Clock clock, ThreadFactory threads, Consumer<String> keys) {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(names, "names");
         if (maxStaleness.isNegative() || maxStaleness.isZero()) {
@@ -67,7 +78,7 @@ public final class RevocationMirror implements RevocationCheck, AutoCloseable {
         this.store = new RevocationStore(clock);
         this.health = new MirrorHealth(clock, maxStaleness, Objects.requireNonNull(policy, "policy"));
         this.subscriber = new RevocationSubscriber(endpoint, names.revocationChannel(),
-                new BlacklistSnapshot(snapshotClient, names, clock), store, health);
+                new BlacklistSnapshot(snapshotClient, names, clock), store, health, Objects.requireNonNull(keys, "keys"));
         this.subscriberThread = threads.newThread(subscriber);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(threads);
         Duration third = maxStaleness.dividedBy(3);

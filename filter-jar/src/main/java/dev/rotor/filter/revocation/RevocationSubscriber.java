@@ -5,6 +5,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,18 +29,20 @@ final class RevocationSubscriber implements Runnable {
     private final BlacklistSnapshot snapshot;
     private final RevocationStore store;
     private final MirrorHealth health;
+    private final Consumer<String> keys;
     /** Jedis does not serialise writes; the heartbeat and {@link #stop()} both write to the subscriber connection. */
     private final Object writes = new Object();
     private volatile boolean running = true;
     private volatile Session session;
 
     RevocationSubscriber(RedisEndpoint endpoint, String channel, BlacklistSnapshot snapshot, RevocationStore store,
-                         MirrorHealth health) {
+                         MirrorHealth health, Consumer<String> keys) {
         this.endpoint = endpoint;
         this.channel = channel;
         this.snapshot = snapshot;
         this.store = store;
         this.health = health;
+        this.keys = keys;
     }
 
     @Override
@@ -47,7 +50,7 @@ final class RevocationSubscriber implements Runnable {
         long retryMillis = FIRST_RETRY_MILLIS;
         boolean failing = false;
         while (running) {
-            RevocationListener listener = new RevocationListener(snapshot, store, health);
+            RevocationListener listener = new RevocationListener(snapshot, store, health, keys);
             try {
                 listen(listener);
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.rotor.filter.revocation;
 import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.protocol.KeyAnnouncement;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.testsupport.BlacklistWriter;
 import dev.rotor.testsupport.MutableClock;
@@ -26,6 +27,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +144,25 @@ class RevocationMirrorTest {
 
         awaitTrue(() -> mirror.isRevoked("after-garbage", "t", "alice", Instant.now()), PROPAGATION);
         assertTrue(mirror.isTrusted());
+    }
+
+    @Test
+    void keyAnnouncementsReachTheKeyListenerAndRevokeNothing() {
+        List<String> announced = new CopyOnWriteArrayList<>();
+        RevocationMirror mirror = new RevocationMirror(endpoint(), names, FailPolicy.CLOSED, Duration.ofSeconds(5),
+                Clock.systemUTC(), threadFactory, announced::add);
+        mirrors.add(mirror);
+        mirror.start();
+        awaitTrue(mirror::isTrusted, Duration.ofSeconds(5));
+
+        try (UnifiedJedis client = endpoint().client()) {
+            client.publish(names.revocationChannel(), new KeyAnnouncement("kid-1").toJson());
+            client.publish(names.revocationChannel(), "{\"type\":\"key\",\"kid\":\"\"}");
+        }
+
+        awaitTrue(() -> announced.contains("kid-1"), PROPAGATION);
+        assertEquals(List.of("kid-1"), announced, "a malformed announcement is ignored");
+        assertFalse(mirror.isRevoked("kid-1", "kid-1", "kid-1", Instant.now()));
     }
 
     @Test
