@@ -9,19 +9,23 @@ import java.util.logging.Logger;
 
 /**
  * The callbacks of one subscription. They run on the subscriber thread, in order: the snapshot taken when the
- * subscription is confirmed is merged before any event that arrived meanwhile is applied. One listener per
- * connection, so {@link #isSynced()} describes the current connection only.
+ * revocation channel's subscription is confirmed is merged before any event that arrived meanwhile is applied. A
+ * revocation or the mirror's own probe coming back counts as contact with Redis. One listener per connection, so
+ * {@link #isSynced()} describes the current connection only.
  */
 final class RevocationListener extends JedisPubSub {
 
     private static final Logger LOG = Logger.getLogger(RevocationListener.class.getName());
 
+    private final SubscriberChannels channels;
     private final BlacklistSnapshot snapshot;
     private final RevocationStore store;
     private final MirrorHealth health;
     private volatile boolean synced;
 
-    RevocationListener(BlacklistSnapshot snapshot, RevocationStore store, MirrorHealth health) {
+    RevocationListener(SubscriberChannels channels, BlacklistSnapshot snapshot, RevocationStore store,
+                       MirrorHealth health) {
+        this.channels = channels;
         this.snapshot = snapshot;
         this.store = store;
         this.health = health;
@@ -34,6 +38,9 @@ final class RevocationListener extends JedisPubSub {
 
     @Override
     public void onSubscribe(String channel, int subscriptions) {
+        if (!channels.revocations().equals(channel)) {
+            return;
+        }
         int loaded = snapshot.loadInto(store);
         synced = true;
         health.contact();
@@ -42,6 +49,10 @@ final class RevocationListener extends JedisPubSub {
 
     @Override
     public void onMessage(String channel, String message) {
+        if (channels.probe().equals(channel)) {
+            health.contact();
+            return;
+        }
         try {
             store.apply(RevocationEvent.parse(message));
         } catch (InvalidRevocationEventException e) {
@@ -49,11 +60,6 @@ final class RevocationListener extends JedisPubSub {
             LOG.log(Level.WARNING, "ROTOR-M101 ignored a malformed revocation event ({0} characters): {1}",
                     new Object[] {message == null ? 0 : message.length(), e.getMessage()});
         }
-        health.contact();
-    }
-
-    @Override
-    public void onPong(String pattern) {
         health.contact();
     }
 }
