@@ -25,6 +25,12 @@ final class ClusterConnections implements RedisConnections {
 
     /** Jedis' default: enough to ride out a redirection or two and one connection failure. */
     private static final int MAX_ATTEMPTS = 5;
+    /**
+     * How long one command may keep retrying while its slot has no reachable master. Jedis' default, five socket
+     * timeouts, would hold a request for 10 s; a failover takes at least {@code cluster-node-timeout}, so callers
+     * should rather get an outage (503) sooner.
+     */
+    private static final Duration RETRIES = Duration.ofSeconds(4);
 
     private record Cluster(RedisClusterClient client, ClusterConnectionProvider provider) implements AutoCloseable {
 
@@ -107,6 +113,7 @@ final class ClusterConnections implements RedisConnections {
                     .clientConfig(config)
                     .connectionProvider(provider)
                     .maxAttempts(MAX_ATTEMPTS)
+                    .maxTotalRetriesDuration(RETRIES)
                     .build();
             return new Cluster(client, provider);
         } catch (RuntimeException e) {
