@@ -10,11 +10,13 @@ import dev.rotor.testsupport.Poll;
 import dev.rotor.testsupport.RedisClusterFixture;
 import dev.rotor.testsupport.RedisProcess;
 import dev.rotor.testsupport.TrustWatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +25,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A Redis Cluster of three masters without replicas, one of which dies and comes back: every slot is refused while
- * the cluster is down ({@code cluster-require-full-coverage yes}), and the issuer's client and the mirror recover by
- * themselves. The exceptions seen meanwhile must all be outages. Measured times are printed as {@code MEASURED …}.
+ * The clients on a real Redis Cluster of three masters without replicas: scripts that keep to one hash tag, a cluster
+ * that is entirely down when the client is made, and a master that dies and comes back, during which every slot is
+ * refused ({@code cluster-require-full-coverage yes}). Every failure meanwhile must be an outage. Measured times are
+ * printed as {@code MEASURED …}.
  */
-class ClusterOutageTest {
+class ClusterClientTest {
 
     @RegisterExtension
     static final RedisClusterFixture cluster = RedisClusterFixture.start(3, 0);
@@ -39,6 +45,51 @@ class ClusterOutageTest {
     private static final Duration STALENESS = Duration.ofSeconds(1);
 
     private final RedisNames names = new RedisNames("o" + UUID.randomUUID() + ":");
+
+    @AfterEach
+    void healTheCluster() {
+        cluster.nodes().forEach(RedisProcess::start);
+        cluster.awaitHealthy(RECOVERY);
+    }
+
+    @Test
+    void scriptsWhoseKeysShareAHashTagRunOnOneSlotAndCrossSlotScriptsAreBugs() {
+        try (UnifiedJedis client = cluster.endpoint().client()) {
+            Object stored = client.eval("redis.call('ZADD', KEYS[1], 1, 'kid') redis.call('HSET', KEYS[2], 'kid', "
+                    + "'{}') return redis.call('ZCARD', KEYS[1])", List.of(names.keyExpiries(), names.keyRecords()),
+                    List.of());
+            JedisException crossSlot = assertThrows(JedisException.class, () -> client.eval(
+                    "return redis.call('GET', KEYS[1])", List.of("a", "b"), List.of()));
+
+            assertEquals(1L, stored);
+            assertEquals(JedisClusterCRC16.getSlot(names.keyExpiries()), JedisClusterCRC16.getSlot(names.keyRecords()));
+            assertFalse(RedisFailures.isOutage(crossSlot), crossSlot::toString);
+        }
+    }
+
+    @Test
+    void connectionsMadeWhileTheWholeClusterIsDownWorkOnceItIsBack() {
+        cluster.nodes().forEach(RedisProcess::kill);
+        try (RedisConnections connections = cluster.endpoint().connect();
+             RevocationMirror mirror = new RevocationMirror(cluster.endpoint(), names, FailPolicy.CLOSED, STALENESS,
+                     Clock.systemUTC(), Thread::new)) {
+            mirror.start();
+            JedisException down = assertThrows(JedisException.class, connections::client);
+            JedisException noNode = assertThrows(JedisException.class,
+                    () -> connections.dedicatedConnection(Duration.ofSeconds(1)));
+            boolean trustedWhileDown = mirror.isTrusted();
+
+            cluster.nodes().forEach(RedisProcess::start);
+            cluster.awaitHealthy(RECOVERY);
+
+            assertTrue(RedisFailures.isOutage(down), down::toString);
+            assertTrue(RedisFailures.isOutage(noNode), noNode::toString);
+            assertFalse(trustedWhileDown);
+            assertEquals("PONG", connections.client().ping());
+            assertEquals(3, connections.masters().size());
+            Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
+        }
+    }
 
     @Test
     void aMasterWithoutReplicaTakesTheClusterDownUntilItReturnsAndEveryFailureIsAnOutage() {
