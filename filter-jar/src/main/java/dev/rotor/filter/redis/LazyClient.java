@@ -9,21 +9,28 @@ import java.util.function.Supplier;
 final class LazyClient<C extends AutoCloseable> {
 
     private final Supplier<C> factory;
-    private C client;
-    private boolean closed;
+    private volatile C client;
+    private volatile boolean closed;
 
     LazyClient(Supplier<C> factory) {
         this.factory = factory;
     }
 
-    synchronized C get() {
-        if (closed) {
-            throw new IllegalStateException("the Redis connections are closed");
+    /** The client, made now if there is none yet. The fast path takes no lock, so it may be called per command. */
+    C get() {
+        C current = client;
+        if (current != null && !closed) {
+            return current;
         }
-        if (client == null) {
-            client = factory.get();
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the Redis connections are closed");
+            }
+            if (client == null) {
+                client = factory.get();
+            }
+            return client;
         }
-        return client;
     }
 
     synchronized void close() {

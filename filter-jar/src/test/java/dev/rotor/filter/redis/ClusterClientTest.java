@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,6 +67,26 @@ class ClusterClientTest {
             assertEquals(1L, stored);
             assertEquals(JedisClusterCRC16.getSlot(names.keyExpiries()), JedisClusterCRC16.getSlot(names.keyRecords()));
             assertFalse(RedisFailures.isOutage(crossSlot), crossSlot::toString);
+        }
+    }
+
+    @Test
+    void aPublishInsideTheIssuersScriptReachesSubscribersOnEveryNode() {
+        List<String> sessions = cluster.valuesOnEveryMaster("everywhere-",
+                rid -> names.blacklistKey(RevocationEvent.Type.RID, rid));
+        List<NodeSubscriber> subscribers = cluster.nodes().stream()
+                .map(node -> NodeSubscriber.start(node, names.revocationChannel())).toList();
+        try (UnifiedJedis issuer = cluster.endpoint().client()) {
+            BlacklistWriter writer = new BlacklistWriter(cluster.endpoint(), names, Clock.systemUTC());
+            sessions.forEach(rid -> writer.revokeWithScript(issuer,
+                    RevocationEvent.rid(rid, Instant.now().plusSeconds(60))));
+
+            for (NodeSubscriber subscriber : subscribers) {
+                Poll.await(() -> subscriber.received().size() == sessions.size(), RECOVERY,
+                        () -> subscriber.received().toString());
+            }
+        } finally {
+            subscribers.forEach(NodeSubscriber::stop);
         }
     }
 
@@ -124,6 +147,39 @@ class ClusterClientTest {
             for (JedisException failure : writes.failures()) {
                 assertTrue(RedisFailures.isOutage(failure), () -> "not classified as an outage: " + failure);
             }
+        }
+    }
+
+    /** A plain subscriber on one node, with no Rotor code in between. */
+    private record NodeSubscriber(JedisPubSub listener, List<String> received, Thread thread) {
+
+        static NodeSubscriber start(RedisProcess node, String channel) {
+            List<String> received = new CopyOnWriteArrayList<>();
+            CountDownLatch subscribed = new CountDownLatch(1);
+            JedisPubSub listener = new JedisPubSub() {
+                @Override
+                public void onSubscribe(String name, int count) {
+                    subscribed.countDown();
+                }
+
+                @Override
+                public void onMessage(String name, String message) {
+                    received.add(message);
+                }
+            };
+            Thread thread = new Thread(() -> {
+                try (Jedis jedis = node.connect()) {
+                    jedis.subscribe(listener, channel);
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            Poll.await(() -> subscribed.getCount() == 0, RECOVERY, () -> "no subscription on " + node.port());
+            return new NodeSubscriber(listener, received, thread);
+        }
+
+        void stop() {
+            listener.unsubscribe();
         }
     }
 
