@@ -1,6 +1,7 @@
 package dev.rotor.filter.revocation;
 
 import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.filter.redis.RedisFailures;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -23,8 +24,6 @@ final class RevocationSubscriber implements Runnable {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long LAST_RETRY_MILLIS = 2000;
 
-    private static final String PROBE = "1";
-
     private record Session(Jedis connection, HostAndPort node, RevocationListener listener) {
     }
 
@@ -35,11 +34,13 @@ final class RevocationSubscriber implements Runnable {
     private final MirrorHealth health;
     private volatile boolean running = true;
     private volatile Session session;
+    private final ProbePublisher probe;
 
     RevocationSubscriber(RedisConnections redis, SubscriberChannels channels, BlacklistSnapshot snapshot,
                          RevocationStore store, MirrorHealth health) {
         this.redis = redis;
         this.channels = channels;
+        this.probe = new ProbePublisher(redis, channels.probe());
         this.snapshot = snapshot;
         this.store = store;
         this.health = health;
@@ -59,8 +60,10 @@ final class RevocationSubscriber implements Runnable {
                 boolean firstFailure = listener.isSynced() || !failing;
                 failing = true;
                 if (running) {
-                    LOG.log(firstFailure ? Level.WARNING : Level.FINE,
-                            "ROTOR-M102 revocation subscriber lost Redis ({0}: {1}); reconnecting",
+                    LOG.log(firstFailure ? Level.WARNING : Level.FINE, isOutage(e)
+                                    ? "ROTOR-M102 revocation subscriber lost Redis ({0}: {1}); reconnecting"
+                                    : "ROTOR-M114 revocation subscriber refused by Redis ({0}: {1}), which waiting "
+                                            + "will not heal: check the Redis user and its permissions; retrying",
                             new Object[] {e.getClass().getSimpleName(), escape(e.getMessage())});
                 }
             }
@@ -90,10 +93,11 @@ final class RevocationSubscriber implements Runnable {
                 current.connection().disconnect();
                 return;
             }
-            redis.client().publish(channels.probe(), PROBE);
         } catch (JedisException e) {
-            LOG.log(Level.FINE, "ROTOR-M108 revocation heartbeat could not be sent; the subscriber will reconnect");
+            LOG.log(Level.FINE, "ROTOR-M116 cannot tell where the Redis master is; the subscription stays");
+            return;
         }
+        probe.publish();
     }
 
     /** Asks the loop to end: unsubscribes cleanly, which returns the blocked subscriber. */
@@ -144,6 +148,10 @@ final class RevocationSubscriber implements Runnable {
             running = false;
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean isOutage(RuntimeException e) {
+        return !(e instanceof JedisException failure) || RedisFailures.isOutage(failure);
     }
 
     private static String escape(String text) {
