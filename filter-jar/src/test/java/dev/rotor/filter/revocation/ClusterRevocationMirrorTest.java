@@ -153,7 +153,9 @@ class ClusterRevocationMirrorTest {
         writer.revokeWithScript(issuer, RevocationEvent.rid(before, inAMinute()));
         Poll.await(() -> isRevoked(mirror, before), PROPAGATION, () -> before);
 
+        String atTheKill = sessionOn(victim, "at-the-kill-");
         TrustWatch watch = TrustWatch.start(mirror::isTrusted);
+        writer.revokeWithScript(issuer, RevocationEvent.rid(atTheKill, inAMinute()));
         long killedAt = System.nanoTime();
         victim.kill();
         CompletableFuture<Duration> failover = CompletableFuture.supplyAsync(() -> {
@@ -169,10 +171,12 @@ class ClusterRevocationMirrorTest {
         Duration untrusted = watch.stop();
         assertTrue(isRevoked(mirror, before));
         System.out.printf("MEASURED cluster, master failover after %d ms (node timeout %d ms): writes to its slots "
-                        + "failed for %d ms; mirror untrusted for %d ms; key written before the kill still in Redis: "
-                        + "%s; %s%n", failover.join().toMillis(), RedisClusterFixture.NODE_TIMEOUT_MILLIS,
-                writes.outage().toMillis(), untrusted.toMillis(),
-                issuer.exists(names.blacklistKey(RevocationEvent.Type.RID, before)), writes.summary());
+                        + "failed for %d ms; mirror untrusted for %d ms; key seen by the mirror before the kill still in "
+                        + "Redis: %s; key written right before the kill in Redis: %s, in the mirror: %s; %s%n",
+                failover.join().toMillis(), RedisClusterFixture.NODE_TIMEOUT_MILLIS, writes.outage().toMillis(),
+                untrusted.toMillis(), issuer.exists(names.blacklistKey(RevocationEvent.Type.RID, before)),
+                issuer.exists(names.blacklistKey(RevocationEvent.Type.RID, atTheKill)), isRevoked(mirror, atTheKill),
+                writes.summary());
         assertOutages(writes);
     }
 

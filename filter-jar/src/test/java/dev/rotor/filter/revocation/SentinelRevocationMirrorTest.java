@@ -111,6 +111,7 @@ class SentinelRevocationMirrorTest {
         writer.revokeWithScript(issuer, RevocationEvent.rid("just-before-the-kill", inAMinute()));
         Poll.await(() -> isRevoked(mirror, "just-before-the-kill"), PROPAGATION, () -> "just-before-the-kill");
         TrustWatch watch = TrustWatch.start(mirror::isTrusted);
+        writer.revokeWithScript(issuer, RevocationEvent.rid("at-the-kill", inAMinute()));
         long killedAt = System.nanoTime();
 
         RedisProcess old = sentinel.killMaster();
@@ -124,11 +125,12 @@ class SentinelRevocationMirrorTest {
         Poll.await(() -> isRevoked(mirror, "after-the-kill"), RECOVERY, () -> "after-the-kill");
         Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror not trusted again");
         assertTrue(isRevoked(mirror, "just-before-the-kill"));
-        boolean keptByRedis = issuer.exists(names.blacklistKey(RevocationEvent.Type.RID, "just-before-the-kill"));
         System.out.printf("MEASURED sentinel, master killed: promotion seen after <= %d ms (down-after %d ms); "
-                        + "mirror untrusted for %d ms (staleness %s); revocation written just before the kill still "
-                        + "in Redis: %s; writes %s%n", promotion.toMillis(), RedisSentinelFixture.DOWN_AFTER_MILLIS,
-                watch.stop().toMillis(), STALENESS, keptByRedis, writes.summary());
+                        + "mirror untrusted for %d ms (staleness %s); revocation seen by the mirror before the kill "
+                        + "still in Redis: %s; revocation written right before the kill in Redis: %s, in the mirror: "
+                        + "%s; writes %s%n", promotion.toMillis(), RedisSentinelFixture.DOWN_AFTER_MILLIS,
+                watch.stop().toMillis(), STALENESS, inRedis("just-before-the-kill"), inRedis("at-the-kill"),
+                isRevoked(mirror, "at-the-kill"), writes.summary());
         assertOutages(writes);
     }
 
@@ -145,6 +147,10 @@ class SentinelRevocationMirrorTest {
         mirror.start();
         Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
         return mirror;
+    }
+
+    private boolean inRedis(String rid) {
+        return issuer.exists(names.blacklistKey(RevocationEvent.Type.RID, rid));
     }
 
     private boolean subscribedAt(RedisProcess server) {
