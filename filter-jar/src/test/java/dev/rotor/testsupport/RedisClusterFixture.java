@@ -7,30 +7,24 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * A real Redis Cluster of {@code redis-server --cluster-enabled yes} processes on loopback ports, with its files in
- * {@code target/redis-fixtures}. It is joined through Jedis ({@code CLUSTER ADDSLOTS}, {@code MEET},
- * {@code REPLICATE}) rather than {@code redis-cli --cluster create}, because a fresh machine has only the
- * redis-server that embedded-redis ships. Nodes fail over after a 1.5 s node timeout.
+ * {@code target/redis-fixtures}, formed by {@link ClusterFormation}. Nodes fail over after a 1.5 s node timeout.
  *
  * <pre>{@code @RegisterExtension static final RedisClusterFixture cluster = RedisClusterFixture.start(3, 1);}</pre>
  */
 public final class RedisClusterFixture implements AfterAllCallback, AutoCloseable {
 
-    public static final int NODE_TIMEOUT_MILLIS = 1500;
+    public static final int NODE_TIMEOUT_MILLIS = ClusterFormation.NODE_TIMEOUT_MILLIS;
     private static final Duration FORMATION = Duration.ofSeconds(20);
 
     private final Path dir;
@@ -44,7 +38,8 @@ public final class RedisClusterFixture implements AfterAllCallback, AutoCloseabl
     public static RedisClusterFixture start(int masters, int replicasPerMaster) {
         RedisClusterFixture cluster = new RedisClusterFixture(TestDirectories.create("cluster-"));
         try {
-            cluster.form(masters, replicasPerMaster);
+            ClusterFormation.form(cluster.dir, cluster.nodes, masters, replicasPerMaster);
+            cluster.awaitHealthy(FORMATION);
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
@@ -114,45 +109,6 @@ public final class RedisClusterFixture implements AfterAllCallback, AutoCloseabl
         close();
     }
 
-    private void form(int masters, int replicasPerMaster) {
-        int total = masters * (1 + replicasPerMaster);
-        for (int i = 0; i < total; i++) {
-            RedisProcess node = RedisProcess.server(dir, clusterPort(), List.of(
-                    "cluster-enabled yes",
-                    "cluster-config-file nodes.conf",
-                    "cluster-node-timeout " + NODE_TIMEOUT_MILLIS,
-                    "cluster-replica-validity-factor 0"));
-            nodes.add(node);
-            node.start();
-        }
-        assignSlots(masters);
-        for (RedisProcess node : nodes.subList(1, total)) {
-            try (Jedis first = nodes.get(0).connect()) {
-                first.clusterMeet("127.0.0.1", node.port());
-            }
-        }
-        Poll.await(() -> nodes.stream().allMatch(node -> knownNodes(node) == total), FORMATION,
-                () -> "nodes did not meet:\n" + describe());
-        for (int i = masters; i < total; i++) {
-            String masterId = nodeId(nodes.get((i - masters) % masters));
-            try (Jedis replica = nodes.get(i).connect()) {
-                replica.clusterReplicate(masterId);
-            }
-        }
-        awaitHealthy(FORMATION);
-    }
-
-    private void assignSlots(int masters) {
-        for (int i = 0; i < masters; i++) {
-            int from = i * 16384 / masters;
-            int to = (i + 1) * 16384 / masters;
-            try (Jedis master = nodes.get(i).connect()) {
-                master.clusterSetConfigEpoch(i + 1);
-                master.clusterAddSlots(IntStream.range(from, to).toArray());
-            }
-        }
-    }
-
     private boolean isHealthy() {
         List<RedisProcess> live = nodes.stream().filter(RedisProcess::isAlive).toList();
         try {
@@ -183,20 +139,6 @@ public final class RedisClusterFixture implements AfterAllCallback, AutoCloseabl
                 .orElseThrow(() -> new IllegalStateException("every cluster node is down"));
     }
 
-    private static long knownNodes(RedisProcess node) {
-        try (Jedis jedis = node.connect()) {
-            return jedis.clusterNodes().lines().filter(line -> !line.contains("handshake")).count();
-        } catch (JedisException e) {
-            return 0;
-        }
-    }
-
-    private static String nodeId(RedisProcess node) {
-        try (Jedis jedis = node.connect()) {
-            return jedis.clusterMyId();
-        }
-    }
-
     private String describe() {
         return nodes.stream().map(node -> node.port() + (node.isAlive() ? " up" : " down")
                         + (node.isAlive() ? "\n" + nodesView(node) : ""))
@@ -208,28 +150,6 @@ public final class RedisClusterFixture implements AfterAllCallback, AutoCloseabl
             return jedis.clusterNodes();
         } catch (JedisException e) {
             return e.toString();
-        }
-    }
-
-    /**
-     * A port whose cluster bus port (+10000) is free too, both below the kernel's ephemeral range; Redis 6.2 cannot
-     * move the bus elsewhere.
-     */
-    private static int clusterPort() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 22_768);
-            if (isFree(port) && isFree(port + 10_000)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port pair for a cluster node");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
