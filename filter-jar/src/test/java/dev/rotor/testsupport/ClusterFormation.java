@@ -46,7 +46,7 @@ final class ClusterFormation {
                 first.clusterMeet("127.0.0.1", node.port());
             }
         }
-        Poll.await(() -> nodes.stream().allMatch(node -> knownNodes(node) == total), FORMATION,
+        Await.that(() -> nodes.stream().allMatch(node -> knownNodes(node) == total), FORMATION,
                 () -> "nodes did not meet");
         for (int i = masters; i < total; i++) {
             String masterId = nodeId(nodes.get((i - masters) % masters));

@@ -38,7 +38,7 @@ public final class OutageLog {
                 return log;
             } catch (JedisException e) {
                 log.record(e);
-                Poll.pause(STEP);
+                Await.pause(STEP);
             }
         }
         return log;
@@ -63,7 +63,7 @@ public final class OutageLog {
             } catch (JedisException e) {
                 log.record(e);
             }
-            Poll.pause(STEP);
+            Await.pause(STEP);
         }
         return log;
     }

@@ -1,42 +1,31 @@
 package dev.rotor.testsupport;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
-/** Waiting for a condition with a deadline, never a fixed sleep. */
+/** Waits for a condition with a deadline, checking often, instead of sleeping a fixed time. */
 public final class Poll {
 
-    private static final Duration STEP = Duration.ofMillis(10);
+    private static final long INTERVAL_MILLIS = 20;
 
     private Poll() {
     }
 
-    /** @return whether {@code condition} became true within {@code timeout} */
-    public static boolean until(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+    /** @return whether {@code condition} became true before {@code timeout} passed */
+    public static boolean until(Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            pause(STEP);
+            try {
+                Thread.sleep(INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
         return condition.getAsBoolean();
-    }
-
-    /** Like {@link #until} but throws {@link AssertionError} with {@code what} when the time is up. */
-    public static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
-        if (!until(condition, timeout)) {
-            throw new AssertionError("not within " + timeout + ": " + what.get());
-        }
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

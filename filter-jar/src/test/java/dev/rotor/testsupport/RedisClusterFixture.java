@@ -95,7 +95,7 @@ public final class RedisClusterFixture implements AfterAllCallback, AutoCloseabl
 
     /** Waits until every live node says {@code cluster_state:ok} and every slot has a live master. */
     public void awaitHealthy(Duration timeout) {
-        Poll.await(this::isHealthy, timeout, () -> "cluster not healthy:\n" + describe());
+        Await.that(this::isHealthy, timeout, () -> "cluster not healthy:\n" + describe());
     }
 
     @Override

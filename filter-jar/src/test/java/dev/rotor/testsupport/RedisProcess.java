@@ -119,7 +119,7 @@ public final class RedisProcess {
                 jedis.ping();
                 return;
             } catch (JedisException e) {
-                Poll.pause(Duration.ofMillis(20));
+                Await.pause(Duration.ofMillis(20));
             }
         }
         kill();

@@ -73,7 +73,7 @@ public final class RedisSentinelFixture implements AfterAllCallback, AutoCloseab
 
     /** Waits until every sentinel names another live server as master and that server says it is one. */
     public RedisProcess awaitPromotion(RedisProcess old, Duration timeout) {
-        Poll.await(() -> isPromoted(old), timeout, this::describe);
+        Await.that(() -> isPromoted(old), timeout, this::describe);
         return master();
     }
 
@@ -82,7 +82,7 @@ public final class RedisSentinelFixture implements AfterAllCallback, AutoCloseab
      * replica, known to every sentinel: e.g. after {@link #restartServers()} brought an old master back.
      */
     public void awaitHealthy(Duration timeout) {
-        Poll.await(this::isHealthy, timeout, this::describe);
+        Await.that(this::isHealthy, timeout, this::describe);
     }
 
     /** Starts every server that is down again, empty; Sentinel turns a returning old master into a replica. */
@@ -117,7 +117,7 @@ public final class RedisSentinelFixture implements AfterAllCallback, AutoCloseab
                 List.of("replicaof 127.0.0.1 " + master.port()));
         servers.add(replica);
         replica.start();
-        Poll.await(() -> isSyncedReplica(replica), FORMATION, replica::logTail);
+        Await.that(() -> isSyncedReplica(replica), FORMATION, replica::logTail);
         for (int i = 0; i < 3; i++) {
             RedisProcess sentinel = RedisProcess.sentinel(dir, RedisFixture.freePort(), List.of(
                     "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + master.port() + " 2",
@@ -127,7 +127,7 @@ public final class RedisSentinelFixture implements AfterAllCallback, AutoCloseab
             sentinels.add(sentinel);
             sentinel.start();
         }
-        Poll.await(this::sentinelsKnowEverything, FORMATION, this::describe);
+        Await.that(this::sentinelsKnowEverything, FORMATION, this::describe);
     }
 
     private boolean isHealthy() {

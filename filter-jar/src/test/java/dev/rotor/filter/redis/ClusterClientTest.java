@@ -4,9 +4,9 @@ import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.revocation.RevocationMirror;
+import dev.rotor.testsupport.Await;
 import dev.rotor.testsupport.BlacklistWriter;
 import dev.rotor.testsupport.OutageLog;
-import dev.rotor.testsupport.Poll;
 import dev.rotor.testsupport.RedisClusterFixture;
 import dev.rotor.testsupport.RedisProcess;
 import dev.rotor.testsupport.TrustWatch;
@@ -82,7 +82,7 @@ class ClusterClientTest {
                     RevocationEvent.rid(rid, Instant.now().plusSeconds(60))));
 
             for (NodeSubscriber subscriber : subscribers) {
-                Poll.await(() -> subscriber.received().size() == sessions.size(), RECOVERY,
+                Await.that(() -> subscriber.received().size() == sessions.size(), RECOVERY,
                         () -> subscriber.received().toString());
             }
         } finally {
@@ -110,7 +110,7 @@ class ClusterClientTest {
             assertFalse(trustedWhileDown);
             assertEquals("PONG", connections.client().ping());
             assertEquals(3, connections.masters().size());
-            Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
+            Await.that(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
         }
     }
 
@@ -121,7 +121,7 @@ class ClusterClientTest {
              RevocationMirror mirror = new RevocationMirror(cluster.endpoint(), names, FailPolicy.CLOSED, STALENESS,
                      Clock.systemUTC(), Thread::new)) {
             mirror.start();
-            Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
+            Await.that(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
             List<String> sessions = cluster.valuesOnEveryMaster("down-",
                     rid -> names.blacklistKey(RevocationEvent.Type.RID, rid));
             RedisProcess victim = cluster.ownerOf(names.blacklistKey(RevocationEvent.Type.RID, sessions.get(0)));
@@ -132,7 +132,7 @@ class ClusterClientTest {
 
             victim.kill();
             CompletableFuture<Void> back = CompletableFuture.runAsync(() -> {
-                Poll.await(() -> saysClusterFail(cluster.nodes()), RECOVERY, () -> "cluster never went down");
+                Await.that(() -> saysClusterFail(cluster.nodes()), RECOVERY, () -> "cluster never went down");
                 victim.start();
             });
             OutageLog writes = OutageLog.repeat(() -> writer.revokeWithScript(issuer,
@@ -140,7 +140,7 @@ class ClusterClientTest {
 
             assertTrue(writes.succeeded(), writes::summary);
             assertTrue(!writes.failures().isEmpty(), "no write failed while the cluster was down");
-            Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror not trusted again");
+            Await.that(mirror::isTrusted, RECOVERY, () -> "mirror not trusted again");
             System.out.printf("MEASURED cluster without replicas, a master down and back: writes to other masters' "
                             + "slots failed for %d ms; mirror untrusted for %d ms (staleness %s); writes %s%n",
                     writes.outage().toMillis(), watch.stop().toMillis(), STALENESS, writes.summary());
@@ -174,7 +174,7 @@ class ClusterClientTest {
             });
             thread.setDaemon(true);
             thread.start();
-            Poll.await(() -> subscribed.getCount() == 0, RECOVERY, () -> "no subscription on " + node.port());
+            Await.that(() -> subscribed.getCount() == 0, RECOVERY, () -> "no subscription on " + node.port());
             return new NodeSubscriber(listener, received, thread);
         }
 

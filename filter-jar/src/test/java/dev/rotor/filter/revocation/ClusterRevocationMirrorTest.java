@@ -4,9 +4,9 @@ import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.redis.RedisFailures;
+import dev.rotor.testsupport.Await;
 import dev.rotor.testsupport.BlacklistWriter;
 import dev.rotor.testsupport.OutageLog;
-import dev.rotor.testsupport.Poll;
 import dev.rotor.testsupport.RedisClusterFixture;
 import dev.rotor.testsupport.RedisProcess;
 import dev.rotor.testsupport.TrustWatch;
@@ -85,7 +85,7 @@ class ClusterRevocationMirrorTest {
 
         sessions.forEach(rid -> writer.revokeWithScript(issuer, RevocationEvent.rid(rid, inAMinute())));
 
-        Poll.await(() -> sessions.stream().allMatch(rid -> isRevoked(mirror, rid)), PROPAGATION, sessions::toString);
+        Await.that(() -> sessions.stream().allMatch(rid -> isRevoked(mirror, rid)), PROPAGATION, sessions::toString);
         assertTrue(!isRevoked(mirror, "never-revoked"));
     }
 
@@ -113,7 +113,7 @@ class ClusterRevocationMirrorTest {
         sessions.forEach(rid -> writer.store(issuer, RevocationEvent.rid(rid, inAMinute())));
 
         assertTrue(killed >= 1);
-        Poll.await(() -> sessions.stream().allMatch(rid -> isRevoked(mirror, rid)), RECOVERY, sessions::toString);
+        Await.that(() -> sessions.stream().allMatch(rid -> isRevoked(mirror, rid)), RECOVERY, sessions::toString);
     }
 
     @Test
@@ -133,8 +133,8 @@ class ClusterRevocationMirrorTest {
                 rid -> writer.revokeWithScript(issuer, RevocationEvent.rid(rid, inAMinute()))), RECOVERY);
         List<String> sessions = sessionsOnEveryMaster("after-kill-");
 
-        Poll.await(() -> sessions.stream().allMatch(rid -> isRevoked(moved, rid)), RECOVERY, sessions::toString);
-        Poll.await(moved::isTrusted, RECOVERY, () -> "mirror not trusted again");
+        Await.that(() -> sessions.stream().allMatch(rid -> isRevoked(moved, rid)), RECOVERY, sessions::toString);
+        Await.that(moved::isTrusted, RECOVERY, () -> "mirror not trusted again");
         Duration untrusted = watch.stop();
         assertNotEquals(home, subscriberNode().orElseThrow());
         System.out.printf("MEASURED cluster, the master the mirror subscribed at killed: mirror untrusted for %d ms "
@@ -151,7 +151,7 @@ class ClusterRevocationMirrorTest {
         String before = sessionOn(victim, "before-failover-");
         String after = sessionOn(victim, "after-failover-");
         writer.revokeWithScript(issuer, RevocationEvent.rid(before, inAMinute()));
-        Poll.await(() -> isRevoked(mirror, before), PROPAGATION, () -> before);
+        Await.that(() -> isRevoked(mirror, before), PROPAGATION, () -> before);
 
         String atTheKill = sessionOn(victim, "at-the-kill-");
         TrustWatch watch = TrustWatch.start(mirror::isTrusted);
@@ -159,7 +159,7 @@ class ClusterRevocationMirrorTest {
         long killedAt = System.nanoTime();
         victim.kill();
         CompletableFuture<Duration> failover = CompletableFuture.supplyAsync(() -> {
-            Poll.await(() -> !cluster.ownerOf(names.blacklistKey(RevocationEvent.Type.RID, after)).equals(victim),
+            Await.that(() -> !cluster.ownerOf(names.blacklistKey(RevocationEvent.Type.RID, after)).equals(victim),
                     RECOVERY, () -> "no failover");
             return Duration.ofNanos(System.nanoTime() - killedAt);
         });
@@ -167,7 +167,7 @@ class ClusterRevocationMirrorTest {
                 () -> writer.revokeWithScript(issuer, RevocationEvent.rid(after, inAMinute())), RECOVERY);
 
         assertTrue(writes.succeeded(), writes::summary);
-        Poll.await(() -> isRevoked(mirror, after), PROPAGATION, () -> after);
+        Await.that(() -> isRevoked(mirror, after), PROPAGATION, () -> after);
         Duration untrusted = watch.stop();
         assertTrue(isRevoked(mirror, before));
         System.out.printf("MEASURED cluster, master failover after %d ms (node timeout %d ms): writes to its slots "
@@ -191,7 +191,7 @@ class ClusterRevocationMirrorTest {
                 Clock.systemUTC(), threads);
         mirrors.add(mirror);
         mirror.start();
-        Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
+        Await.that(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
         return mirror;
     }
 

@@ -4,9 +4,9 @@ import dev.rotor.filter.configuration.FailPolicy;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.redis.RedisFailures;
+import dev.rotor.testsupport.Await;
 import dev.rotor.testsupport.BlacklistWriter;
 import dev.rotor.testsupport.OutageLog;
-import dev.rotor.testsupport.Poll;
 import dev.rotor.testsupport.RedisProcess;
 import dev.rotor.testsupport.RedisSentinelFixture;
 import dev.rotor.testsupport.TrustWatch;
@@ -81,7 +81,7 @@ class SentinelRevocationMirrorTest {
         writer.revokeWithScript(issuer, RevocationEvent.rid("published", inAMinute()));
 
         assertTrue(isRevoked(mirror, "stored"));
-        Poll.await(() -> isRevoked(mirror, "published"), PROPAGATION, () -> "published");
+        Await.that(() -> isRevoked(mirror, "published"), PROPAGATION, () -> "published");
         assertFalse(isRevoked(mirror, "never-revoked"));
         assertTrue(subscribedAt(sentinel.master()));
     }
@@ -98,8 +98,8 @@ class SentinelRevocationMirrorTest {
                 () -> sentinel.isPromoted(old), RECOVERY);
         RedisProcess promoted = sentinel.awaitPromotion(old, RECOVERY);
 
-        Poll.await(() -> subscribedAt(promoted) && !subscribedAt(old), RECOVERY, () -> "subscription did not move");
-        Poll.await(() -> isRevoked(mirror, "after-switch"), PROPAGATION, () -> "after-switch");
+        Await.that(() -> subscribedAt(promoted) && !subscribedAt(old), RECOVERY, () -> "subscription did not move");
+        Await.that(() -> isRevoked(mirror, "after-switch"), PROPAGATION, () -> "after-switch");
         System.out.printf("MEASURED sentinel, manual failover: mirror untrusted for %d ms (staleness %s); writes %s%n",
                 watch.stop().toMillis(), STALENESS, writes.summary());
         assertOutages(writes);
@@ -109,7 +109,7 @@ class SentinelRevocationMirrorTest {
     void aKilledMasterIsReplacedAndTheMirrorFollowsWithoutForgettingWhatItSaw() {
         RevocationMirror mirror = startTrusted();
         writer.revokeWithScript(issuer, RevocationEvent.rid("just-before-the-kill", inAMinute()));
-        Poll.await(() -> isRevoked(mirror, "just-before-the-kill"), PROPAGATION, () -> "just-before-the-kill");
+        Await.that(() -> isRevoked(mirror, "just-before-the-kill"), PROPAGATION, () -> "just-before-the-kill");
         TrustWatch watch = TrustWatch.start(mirror::isTrusted);
         writer.revokeWithScript(issuer, RevocationEvent.rid("at-the-kill", inAMinute()));
         long killedAt = System.nanoTime();
@@ -122,8 +122,8 @@ class SentinelRevocationMirrorTest {
 
         assertTrue(writes.succeeded(), writes::summary);
         assertNotEquals(old, promoted);
-        Poll.await(() -> isRevoked(mirror, "after-the-kill"), RECOVERY, () -> "after-the-kill");
-        Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror not trusted again");
+        Await.that(() -> isRevoked(mirror, "after-the-kill"), RECOVERY, () -> "after-the-kill");
+        Await.that(mirror::isTrusted, RECOVERY, () -> "mirror not trusted again");
         assertTrue(isRevoked(mirror, "just-before-the-kill"));
         System.out.printf("MEASURED sentinel, master killed: promotion seen after <= %d ms (down-after %d ms); "
                         + "mirror untrusted for %d ms (staleness %s); revocation seen by the mirror before the kill "
@@ -145,7 +145,7 @@ class SentinelRevocationMirrorTest {
                 Clock.systemUTC(), threads);
         mirrors.add(mirror);
         mirror.start();
-        Poll.await(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
+        Await.that(mirror::isTrusted, RECOVERY, () -> "mirror never trusted");
         return mirror;
     }
 
