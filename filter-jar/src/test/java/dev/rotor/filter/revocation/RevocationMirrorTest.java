@@ -241,6 +241,23 @@ class RevocationMirrorTest {
         awaitTrue(mirror::isTrusted, RECOVERY);
     }
 
+    @Test
+    void aMirrorThatCannotHearItsOwnProbeGoesStaleAlthoughRedisAnswers() {
+        String user = "deaf-" + UUID.randomUUID();
+        try (Jedis admin = endpoint().connection(Duration.ofSeconds(2))) {
+            admin.aclSetUser(user, "on", ">pw", "allkeys", "allchannels", "+@all", "-publish");
+        }
+        RedisEndpoint withoutPublish = RedisEndpoint.parse("rotor.redis-url",
+                "redis://" + user + ":pw@127.0.0.1:" + redis.port());
+        RevocationMirror mirror = new RevocationMirror(withoutPublish, names, FailPolicy.CLOSED, QUICK_STALENESS,
+                Clock.systemUTC(), threadFactory);
+        mirrors.add(mirror);
+        mirror.start();
+
+        awaitTrue(mirror::isTrusted, Duration.ofSeconds(5));
+        awaitTrue(() -> !mirror.isTrusted(), QUICK_STALENESS.multipliedBy(4));
+    }
+
     private RevocationMirror startTrusted(FailPolicy policy, Duration maxStaleness, Clock clock) {
         RevocationMirror mirror = new RevocationMirror(endpoint(), names, policy, maxStaleness, clock, threadFactory);
         mirrors.add(mirror);

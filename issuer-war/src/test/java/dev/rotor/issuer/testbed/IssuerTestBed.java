@@ -5,6 +5,7 @@ import dev.rotor.filter.configuration.Settings;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.admin.control.UserAdministration;
 import dev.rotor.issuer.browser.control.BrowserLogin;
 import dev.rotor.issuer.configuration.IssuerConfig;
@@ -57,6 +58,7 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
     private static final PasswordHasher HASHER = TestHashers.cheap();
 
     private final RedisFixture redis = RedisFixture.start();
+    private RedisConnections connections;
     private UnifiedJedis client;
     private MutableClock clock;
     private IssuerConfig config;
@@ -74,7 +76,8 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
         if (!redis.isRunning()) {
             redis.restart();
         }
-        client = RedisEndpoint.loopback(redis.port()).client();
+        connections = RedisEndpoint.loopback(redis.port()).connect();
+        client = connections.client();
         client.flushAll();
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         config = IssuerConfig.from(Settings.from(key -> Optional.ofNullable(Map.of(
@@ -87,14 +90,14 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
         keys.install(SigningKey.generate(JwsAlgorithm.RS256, clock.instant()),
                 SigningKey.generate(JwsAlgorithm.RS256, clock.instant()), clock.instant(), new KeyLifetimes(Duration.ofHours(1), Duration.ofSeconds(30), ACCESS_TTL, LEEWAY));
         String prefix = config.redisNames().prefix();
-        sessions = new RefreshSessions(client, prefix, new SessionLifetimes(Duration.ofHours(1), Duration.ofHours(3)),
+        sessions = new RefreshSessions(connections, prefix, new SessionLifetimes(Duration.ofHours(1), Duration.ofHours(3)),
                 clock);
-        termination = new SessionTermination(sessions, new Blacklist(client, config, clock, events));
-        users = new UserStore(client, prefix, HASHER, clock);
+        termination = new SessionTermination(sessions, new Blacklist(connections, config, clock, events));
+        users = new UserStore(connections, prefix, HASHER, clock);
         accessTokens = new AccessTokens(keys, config, clock, events);
         RotorIdentityStore identities = new RotorIdentityStore(users, HASHER);
         IdentityStoreHandler handler = identities::validate;
-        passwords = new PasswordGrant(handler, new LoginThrottle(client, prefix, new ThrottleLimits(3, 10,
+        passwords = new PasswordGrant(handler, new LoginThrottle(connections, prefix, new ThrottleLimits(3, 10,
                 Duration.ofMinutes(1))), sessions, accessTokens, events);
         refreshes = new RefreshGrant(sessions, users, accessTokens, termination, events);
     }
@@ -102,7 +105,7 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
     @Override
     public void afterEach(ExtensionContext context) {
         acceptBlacklistWrites();
-        client.close();
+        connections.close();
     }
 
     @Override
@@ -150,6 +153,10 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
 
     public RedisFixture redis() {
         return redis;
+    }
+
+    public RedisConnections connections() {
+        return connections;
     }
 
     public UnifiedJedis client() {

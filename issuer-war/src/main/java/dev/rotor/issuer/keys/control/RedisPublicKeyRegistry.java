@@ -2,13 +2,13 @@ package dev.rotor.issuer.keys.control;
 
 import dev.rotor.filter.protocol.KeyAnnouncement;
 import dev.rotor.filter.protocol.RedisNames;
+import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.rotor.issuer.availability.RedisCalls;
-import dev.rotor.issuer.availability.RedisUnavailableException.Store;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZRangeParams;
 
 import java.time.Instant;
@@ -50,17 +50,17 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
             return #expired
             """;
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String expiryKey;
     private final String recordKey;
     private final String channel;
 
     @Inject
-    public RedisPublicKeyRegistry(UnifiedJedis redis, IssuerConfig config) {
+    public RedisPublicKeyRegistry(RedisConnections redis, IssuerConfig config) {
         this(redis, config.redisNames().prefix());
     }
 
-    public RedisPublicKeyRegistry(UnifiedJedis redis, String prefix) {
+    public RedisPublicKeyRegistry(RedisConnections redis, String prefix) {
         RedisNames names = new RedisNames(prefix);
         this.redis = redis;
         this.expiryKey = names.keyExpiries();
@@ -86,18 +86,18 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
             args.add(PublishedKeyJson.write(key));
             args.add(new KeyAnnouncement(key.kid()).toJson());
         }
-        RedisCalls.run(Store.KEYS, () -> redis.eval(PUBLISH, List.of(expiryKey, recordKey), args));
+        RedisCalls.run(Store.KEYS, () -> redis.client().eval(PUBLISH, List.of(expiryKey, recordKey), args));
     }
 
     @Override
     public List<PublishedKey> live(Instant now) {
         // scores are whole milliseconds: "after now" is "at least now + 1"
-        List<String> kids = RedisCalls.call(Store.KEYS, () -> redis.zrange(expiryKey,
+        List<String> kids = RedisCalls.call(Store.KEYS, () -> redis.client().zrange(expiryKey,
                 ZRangeParams.zrangeByScoreParams(now.toEpochMilli() + 1, Double.POSITIVE_INFINITY)));
         if (kids.isEmpty()) {
             return List.of();
         }
-        return RedisCalls.call(Store.KEYS, () -> redis.hmget(recordKey, kids.toArray(String[]::new))).stream()
+        return RedisCalls.call(Store.KEYS, () -> redis.client().hmget(recordKey, kids.toArray(String[]::new))).stream()
                 .filter(Objects::nonNull)
                 .map(this::readOrSkip)
                 .filter(Objects::nonNull)

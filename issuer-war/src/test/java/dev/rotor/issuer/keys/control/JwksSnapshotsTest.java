@@ -35,7 +35,7 @@ class JwksSnapshotsTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        registry = new RedisPublicKeyRegistry(client, "rotor:");
+        registry = new RedisPublicKeyRegistry(redis.connections(), "rotor:");
     }
 
 

@@ -46,7 +46,7 @@ class KeyRotationTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        registry = new RedisPublicKeyRegistry(client, "rotor:");
+        registry = new RedisPublicKeyRegistry(redis.connections(), "rotor:");
     }
 
 

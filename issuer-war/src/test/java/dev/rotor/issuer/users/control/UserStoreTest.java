@@ -37,7 +37,7 @@ class UserStoreTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        store = new UserStore(client, "rotor:", hasher, clock);
+        store = new UserStore(redis.connections(), "rotor:", hasher, clock);
     }
 
 
