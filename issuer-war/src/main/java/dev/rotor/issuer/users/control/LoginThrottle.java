@@ -5,6 +5,7 @@ import dev.rotor.issuer.availability.RedisCalls;
 import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.secrets.Digests;
+import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -91,8 +92,10 @@ public class LoginThrottle {
         call(() -> redis.client().eval(INCREMENT, List.of(key), List.of(window)));
     }
 
+    /** One counter per account, whatever the letter case of the attempt: {@code Alice} and {@code alice} share it. */
     private String accountKey(String username) {
-        return accountPrefix + Digests.sha256Hex(username);
+        String account = Usernames.isValid(username) ? Usernames.require(username) : username;
+        return accountPrefix + Digests.sha256Hex(account);
     }
 
     private String clientKey(String clientAddress) {

@@ -69,17 +69,19 @@ public class UserStore {
     }
 
     public Optional<User> find(String username) {
-        String key = keyOf(username);
+        String canonical = Usernames.require(username);
+        String key = keyOf(canonical);
         Map<String, String> fields = call(() -> redis.client().hgetAll(key));
-        return fields.isEmpty() ? Optional.empty() : Optional.of(StoredUser.read(username, fields));
+        return fields.isEmpty() ? Optional.empty() : Optional.of(StoredUser.read(canonical, fields));
     }
 
     /** Creates the user unless one of that name exists, atomically across instances; false if it existed. */
     public boolean create(String username, char[] password, Set<String> groups) {
-        String key = keyOf(username);
+        String canonical = Usernames.require(username);
+        String key = keyOf(canonical);
         String joinedGroups = StoredUser.joinGroups(GroupNames.require(groups));
         String hash = hasher.hash(password);
-        Object created = call(() -> redis.client().eval(CREATE, List.of(key, indexKey), List.of(username,
+        Object created = call(() -> redis.client().eval(CREATE, List.of(key, indexKey), List.of(canonical,
                 StoredUser.HASH, hash,
                 StoredUser.GROUPS, joinedGroups,
                 StoredUser.DISABLED, StoredUser.flag(false),

@@ -17,7 +17,7 @@ public record User(String username, String passwordHash, Set<String> groups, boo
                    Instant passwordChangedAt) {
 
     public User {
-        Usernames.require(username);
+        username = Usernames.require(username);
         Objects.requireNonNull(passwordHash, "passwordHash");
         groups = GroupNames.require(groups);
         Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");

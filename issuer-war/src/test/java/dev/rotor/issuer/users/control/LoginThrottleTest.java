@@ -97,6 +97,15 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anAccountIsOneCounterWhateverTheLetterCaseOfTheAttempts() {
+        fail("Alice", "10.0.0.1", 2);
+        fail("ALICE", "10.0.0.2", 2);
+        fail("alice", "10.0.0.3", 1);
+
+        assertThrows(TooManyAttemptsException.class, () -> throttle.check("aLiCe", "10.0.0.4"));
+    }
+
+    @Test
     void countersExpireAfterTheWindow() {
         throttle = new LoginThrottle(redis.connections(), "rotor:", new ThrottleLimits(1, 1, Duration.ofMillis(200)));
         fail("alice", "10.0.0.1", 1);

@@ -1,4 +1,4 @@
-package dev.rotor.issuer.browser.boundary;
+package dev.rotor.issuer.http;
 
 /** Escapes text for HTML element content and quoted attribute values, and wraps a page in the common layout. */
 public final class Html {
@@ -29,7 +29,7 @@ public final class Html {
      * @param head  extra markup for {@code <head>}, already escaped
      * @param main  the content of {@code <main>}, already escaped
      */
-    static String document(String title, String head, String main) {
+    public static String document(String title, String head, String main) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">
