@@ -5,10 +5,11 @@ import dev.rotor.filter.revocation.RevocationEvent;
 import dev.rotor.filter.revocation.RevocationPublisher;
 import dev.rotor.it.support.Http;
 import dev.rotor.it.support.Poll;
+import dev.rotor.it.support.SampleApp;
 import dev.rotor.it.support.TestTokens;
 import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,16 +32,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What a sample enterprise application protected by Rotor must do, whichever way it is protected. Each subclass
- * deploys the same application once: with the filter, or with the mechanism.
+ * What a sample enterprise application protected by Rotor must do, whichever way it is protected and on whichever
+ * server. Each subclass deploys the same application once, {@link #filterApp} or {@link #mechanismApp}, and names
+ * where it runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ProtectedAppContract {
 
-    @ArquillianResource
-    URL base;
-
     final Http http = new Http();
+
+    /** The sample protected by the filter: /api/* and /servlet/* need a token, /api/public does not. */
+    static WebArchive filterApp(TestTokens tokens, RedisFixture redis) {
+        Map<String, String> settings = new HashMap<>(tokens.verifierSettings(redis.uri().toString()));
+        settings.put("rotor.protected-paths", "/api/*,/servlet/*");
+        settings.put("rotor.public-paths", "/api/public");
+        return SampleApp.withFilter(settings);
+    }
+
+    /** The sample protected by the mechanism, with container security constraints on /servlet/*. */
+    static WebArchive mechanismApp(TestTokens tokens, RedisFixture redis) {
+        return SampleApp.withMechanism(tokens.verifierSettings(redis.uri().toString()));
+    }
+
+    /** Where the application is deployed, ending in "/", e.g. {@code http://localhost:8080/filter/}. */
+    abstract URI base();
 
     /** This class's own Redis, started by the test. */
     abstract RedisFixture redis();
@@ -215,7 +231,7 @@ abstract class ProtectedAppContract {
     }
 
     private URI uri(String path) {
-        return URI.create(base.toString()).resolve(path.substring(1));
+        return base().resolve(path.substring(1));
     }
 
     private static String header(HttpResponse<String> response, String name) {
