@@ -222,23 +222,23 @@ abstract class ProtectedAppContract {
                 "recovers by itself when Redis returns");
     }
 
-    private HttpResponse<String> get(String path, String token) {
+    HttpResponse<String> get(String path, String token) {
         return http.send(request(path).header("Authorization", "Bearer " + token).build());
     }
 
-    private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return base().resolve(path.substring(1));
     }
 
-    private static String header(HttpResponse<String> response, String name) {
+    static String header(HttpResponse<String> response, String name) {
         return response.headers().firstValue(name).orElse("");
     }
 
-    private static String rid() {
+    static String rid() {
         return UUID.randomUUID().toString();
     }
 }

@@ -24,6 +24,7 @@ final class AdminCommand {
             Path output = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "admin-command-", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().putAll(environment);
+            long begin = System.nanoTime();
             Process process = builder.start();
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
@@ -31,8 +32,8 @@ final class AdminCommand {
             }
             String text = Files.readString(output);
             Files.delete(output);
-            Files.writeString(log, "$ " + String.join(" ", command) + "\n" + text, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(log, "$ " + String.join(" ", command) + "\n" + text + "(" + Duration.ofNanos(
+                    System.nanoTime() - begin).toMillis() + " ms)\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (!finished) {
                 throw new IllegalStateException("did not finish in " + timeout + ": " + command + "\n" + text);
             }

@@ -92,11 +92,6 @@ public final class AsadminDomain implements AutoCloseable {
         return this;
     }
 
-    /** Restarts the server, for settings such as JVM options that only a new JVM reads. */
-    public void restart() {
-        remote("restart-domain");
-    }
-
     /** Runs a remote subcommand, e.g. {@code remote("create-jvm-options", "-Dx=y")}; throws if it fails. */
     public void remote(String... subcommand) {
         remote(List.of(), subcommand);

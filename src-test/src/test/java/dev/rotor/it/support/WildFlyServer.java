@@ -73,7 +73,8 @@ public final class WildFlyServer implements AutoCloseable {
                     .redirectOutput(serverLog.toFile());
             builder.environment().put("JAVA_HOME", ServerFiles.java());
             // standalone.conf adds this to its default JAVA_OPTS, which setting JAVA_OPTS would replace
-            builder.environment().put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+            builder.environment().put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                    + " -Dorg.jboss.logmanager.nocolor=true");
             WildFlyServer server = new WildFlyServer(builder.start(), httpPort, deployments, serverLog);
             server.awaitDeployed(warsByContextRoot.keySet());
             return server;
