@@ -87,8 +87,8 @@ public final class AsadminDomain implements AutoCloseable {
     }
 
     public AsadminDomain start() {
+        running = true; // before the command: a start that times out may still leave a server for close() to stop
         local(START_TIMEOUT, "start-domain", "--domaindir", domains.toString(), name);
-        running = true;
         return this;
     }
 
