@@ -76,7 +76,7 @@ public final class AsadminDomain implements AutoCloseable {
         List<String> portProperties = distribution.portProperties();
         Iterator<Integer> ports = FreePorts.take(portProperties.size() + 2).iterator();
         AsadminDomain domain = new AsadminDomain(home.resolve("bin/asadmin"), ServerFiles.freshWorkFolder(name),
-                name, ports.next(), ports.next(), Map.of("AS_JAVA", ServerFiles.java()));
+                name, ports.next(), ports.next(), ServerFiles.quickStartJvm("AS_JAVA"));
         String domainProperties = portProperties.stream()
                 .map(property -> property + "=" + ports.next())
                 .collect(Collectors.joining(":"));

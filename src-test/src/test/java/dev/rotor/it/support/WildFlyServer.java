@@ -102,7 +102,7 @@ public final class WildFlyServer implements AutoCloseable {
                 "stop-embedded-server", ""));
         AdminCommand.run(List.of("/bin/sh", home.resolve("bin/jboss-cli.sh").toString(),
                         "-Djboss.server.base.dir=" + base, "--file=" + script),
-                Map.of("JAVA_HOME", ServerFiles.java()), CLI_TIMEOUT, log);
+                ServerFiles.quickStartJvm("JAVA_HOME"), CLI_TIMEOUT, log);
     }
 
     /** The deployment scanner leaves {name}.war.deployed or {name}.war.failed (holding the reason) beside each WAR. */
