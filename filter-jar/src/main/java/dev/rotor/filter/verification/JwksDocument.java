@@ -2,6 +2,7 @@ package dev.rotor.filter.verification;
 
 import dev.rotor.filter.protocol.InvalidJwkException;
 import dev.rotor.filter.protocol.JsonWebKey;
+import dev.rotor.filter.protocol.UntrustedJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -58,10 +59,6 @@ record JwksDocument(Map<String, JsonWebKey> keys, Duration maxAge) {
     }
 
     private static Optional<JsonObject> jsonObject(byte[] body) {
-        Optional<String> decoded = StrictUtf8.decode(body);
-        if (decoded.isEmpty() || !JsonShape.isObjectWithin(decoded.get(), MAX_DEPTH)) {
-            return Optional.empty();
-        }
-        return Optional.of(JsonShape.readObject(decoded.get()));
+        return StrictUtf8.decode(body).flatMap(json -> UntrustedJson.readObject(json, MAX_DEPTH));
     }
 }
