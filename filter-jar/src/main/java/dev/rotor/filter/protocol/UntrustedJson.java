@@ -27,8 +27,8 @@ import java.util.Set;
  *   <li>nesting no deeper than the caller's bound, checked as the parser goes, so no recursion and no deep
  *       stack;</li>
  *   <li>no member name twice in any object, so two readers can never disagree about a value;</li>
- *   <li>numbers of at most {@value #MAX_NUMBER_CHARS} characters whose exponent stays within
- *       ±{@value #MAX_SCALE}: a parser's own limit (Parsson throws {@code UnsupportedOperationException} beyond
+ *   <li>numbers of at most {@value #MAX_NUMBER_CHARS} characters, with an exponent of at most three digits,
+ *       whose scale stays within ±{@value #MAX_SCALE}: a parser's own limit (Parsson throws {@code UnsupportedOperationException} beyond
  *       1,100 digits) is never reached, and no value in the tree makes {@code longValue()} compute a huge
  *       integer.</li>
  * </ul>
@@ -43,6 +43,7 @@ public final class UntrustedJson {
     public static final int MAX_SCALE = 400;
 
     private static final int LONG_SAFE_DIGITS = 18;
+    private static final int MAX_EXPONENT_DIGITS = 3;
     private static final JsonProvider PROVIDER = JsonProvider.provider();
     private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
@@ -106,7 +107,7 @@ public final class UntrustedJson {
 
     private static JsonValue number(JsonParser parser) {
         String text = parser.getString();
-        if (text.length() > MAX_NUMBER_CHARS) {
+        if (text.length() > MAX_NUMBER_CHARS || exponentDigits(text) > MAX_EXPONENT_DIGITS) {
             return null;
         }
         if (parser.isIntegralNumber() && text.length() <= LONG_SAFE_DIGITS) {
@@ -114,6 +115,25 @@ public final class UntrustedJson {
         }
         BigDecimal value = parser.getBigDecimal();
         return Math.abs((long) value.scale()) > MAX_SCALE ? null : PROVIDER.createValue(value);
+    }
+
+    /**
+     * Found by fuzzing: {@code 1e99999999999} overflows {@link BigDecimal}'s int exponent, and Parsson's
+     * {@code getBigDecimal} throws {@code NumberFormatException}. The exponent is bounded on the text first.
+     *
+     * @return the number of significant digits in the exponent of a JSON number's text, 0 if it has none
+     */
+    private static int exponentDigits(String number) {
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        if (e < 0) {
+            return 0;
+        }
+        int first = e + 1;
+        while (first < number.length() && (number.charAt(first) == '+' || number.charAt(first) == '-'
+                || number.charAt(first) == '0')) {
+            first++;
+        }
+        return number.length() - first;
     }
 
     /** An object or array being read, with the names its object members already used. */
