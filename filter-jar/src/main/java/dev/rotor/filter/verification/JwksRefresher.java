@@ -153,7 +153,7 @@ final class JwksRefresher implements AutoCloseable {
             return minDelay;
         }
         keys = document.keys();
-        LOG.fine(() -> "ROTOR-V113 JWKS loaded with " + document.keys().size() + " key(s)");
+        LOG.finer(() -> "ROTOR-V113 JWKS loaded with " + document.keys().size() + " key(s)");
         Duration ahead = document.maxAge().multipliedBy(4).dividedBy(5);
         if (ahead.compareTo(minDelay) < 0) {
             return minDelay;

@@ -35,6 +35,21 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void tokensWithTheSameTailAreStillToldApartByTheirWholeText() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10);
+        String tail = "s".repeat(VerifiedTokenCache.HASHED_CHARS);
+        VerifiedToken a = token("a");
+        VerifiedToken b = token("b");
+        cache.put("header-a.payload." + tail, a);
+        cache.put("header-b.payload." + tail, b);
+
+        assertSame(a, cache.get("header-a.payload." + tail));
+        assertSame(b, cache.get("header-b.payload." + tail));
+        assertNull(cache.get("header-c.payload." + tail));
+        assertNull(cache.get(tail));
+    }
+
+    @Test
     void cacheNeverHoldsMoreThanItsCapacity() {
         VerifiedTokenCache cache = new VerifiedTokenCache(100);
         for (int i = 0; i < 1_000; i++) {
