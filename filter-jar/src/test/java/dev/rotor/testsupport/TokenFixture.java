@@ -54,10 +54,19 @@ public final class TokenFixture implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        awaitKeys();
         verifier = new TokenVerifier(config, keys, (rid, jti, subject, issuedAt) -> {
             revocationChecks.incrementAndGet();
             return revocation.isRevoked(rid, jti, subject, issuedAt);
         }, clock);
+    }
+
+    /** On a loaded machine the first fetch (discovery, then the JWKS) can outlast one lookup's wait. */
+    private void awaitKeys() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (keys.resolve(RSA_KID).isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     public void revocation(RevocationCheck check) {

@@ -189,7 +189,7 @@ class KeyResolverTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> first = pool.submit(() -> resolver.resolve("x").isPresent());
-            assertTrue(pollUntil(resolver::isFetching, Duration.ofSeconds(2)));
+            assertTrue(pollUntil(() -> server.jwksRequests() == 2, Duration.ofSeconds(2)), "the fetch reached the server");
             server.serve(JWKS_AB);
 
             assertTrue(resolver.resolve("b").isEmpty(), "joined a fetch that started before b was seen");
