@@ -128,8 +128,8 @@ public final class JwksServer implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            jwksRequests.incrementAndGet();
             Reply current = reply;
+            jwksRequests.incrementAndGet();
             if (hanging) {
                 await(Duration.ofMinutes(1));
                 return;

@@ -7,13 +7,16 @@ import dev.rotor.filter.verification.TokenVerifier;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,10 +54,19 @@ public final class TokenFixture implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        awaitKeys();
         verifier = new TokenVerifier(config, keys, (rid, jti, subject, issuedAt) -> {
             revocationChecks.incrementAndGet();
             return revocation.isRevoked(rid, jti, subject, issuedAt);
         }, clock);
+    }
+
+    /** On a loaded machine the first fetch (discovery, then the JWKS) can outlast one lookup's wait. */
+    private void awaitKeys() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (keys.resolve(RSA_KID).isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     public void revocation(RevocationCheck check) {
@@ -112,10 +124,29 @@ public final class TokenFixture implements AutoCloseable {
             Signature signature = Signature.getInstance(jdkAlgorithm);
             signature.initSign(key);
             signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + b64(signature.sign());
+            byte[] signed = signature.sign();
+            return input + "." + b64(key instanceof ECPrivateKey ec ? lowS(signed, ec.getParams().getOrder()) : signed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The JDK signs with the high s half of the time; Rotor accepts only the low one (s ≤ n/2). */
+    public static byte[] lowS(byte[] p1363, BigInteger order) {
+        int half = p1363.length / 2;
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(p1363, half, p1363.length));
+        return s.compareTo(order.shiftRight(1)) <= 0 ? p1363 : withS(p1363, order.subtract(s));
+    }
+
+    /** The signature with its s replaced, e.g. by n - s. */
+    public static byte[] withS(byte[] p1363, BigInteger s) {
+        int half = p1363.length / 2;
+        byte[] out = p1363.clone();
+        byte[] bytes = s.toByteArray();
+        Arrays.fill(out, half, out.length, (byte) 0);
+        int length = Math.min(bytes.length, half);
+        System.arraycopy(bytes, bytes.length - length, out, out.length - length, length);
+        return out;
     }
 
     public static String b64(String text) {

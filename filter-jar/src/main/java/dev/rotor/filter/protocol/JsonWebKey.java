@@ -14,7 +14,6 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 
 /**
  * A public verification key read from a JWKS (RFC 7517), bound to exactly one signature algorithm.
@@ -25,7 +24,6 @@ import java.util.Base64;
  * @param publicKey the key itself
  */
 public record JsonWebKey(String kid, JwsAlgorithm algorithm, PublicKey publicKey) {
-
 
     /**
      * Parses one member of a JWKS {@code keys} array.
@@ -126,10 +124,6 @@ public record JsonWebKey(String kid, JwsAlgorithm algorithm, PublicKey publicKey
     }
 
     private static byte[] decode(String base64url) {
-        try {
-            return Base64.getUrlDecoder().decode(base64url);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJwkException("member is not base64url");
-        }
+        return Base64Url.decode(base64url).orElseThrow(() -> new InvalidJwkException("member is not base64url"));
     }
 }

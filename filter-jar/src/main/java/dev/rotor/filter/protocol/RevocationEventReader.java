@@ -1,22 +1,19 @@
 package dev.rotor.filter.protocol;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.NoSuchElementException;
 
 /** Parses the JSON of a {@link RevocationEvent} strictly, as input from the network. */
 final class RevocationEventReader {
 
     static final int MAX_JSON_LENGTH = 1024;
+    /** Events are flat; unknown members of later versions may nest a little. */
+    private static final int MAX_DEPTH = 4;
     private static final BigDecimal LATEST_MILLIS = BigDecimal.valueOf(Instant.parse("9999-12-31T23:59:59Z").toEpochMilli());
 
     private RevocationEventReader() {
@@ -50,18 +47,8 @@ final class RevocationEventReader {
         if (json == null || json.length() > MAX_JSON_LENGTH) {
             throw new InvalidRevocationEventException("event is absent or longer than " + MAX_JSON_LENGTH);
         }
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new InvalidRevocationEventException("event is not a JSON object");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw new InvalidRevocationEventException("event has content after the JSON object");
-            }
-            return object;
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new InvalidRevocationEventException("event is not valid JSON");
-        }
+        return UntrustedJson.readObject(json, MAX_DEPTH)
+                .orElseThrow(() -> new InvalidRevocationEventException("event is not one bounded JSON object"));
     }
 
     private static String string(JsonObject object, String name) {

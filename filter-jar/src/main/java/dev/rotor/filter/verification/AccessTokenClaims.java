@@ -1,6 +1,6 @@
 package dev.rotor.filter.verification;
 
-import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.rotor.filter.protocol.UntrustedJson;
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -9,8 +9,13 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads the claims of a token whose signature and registered claims java-jwt has already checked. */
+/**
+ * Reads the claims of a token whose signature has been verified, in one pass, and checks the ones Rotor needs:
+ * {@code iss}, {@code aud} and the times (see {@link TokenTimes}), then {@code sub}, {@code jti} and {@code rid}
+ * (non-empty strings) and {@code groups} (strings, optional).
+ */
 final class AccessTokenClaims {
 
     static final int MAX_DEPTH = 16;
@@ -18,26 +23,29 @@ final class AccessTokenClaims {
     private AccessTokenClaims() {
     }
 
-    /** @return the decoded claims JSON, checked for shape; @throws TokenRejectedException if it is not an object */
-    static String decode(String encodedPayload) {
-        String json = StrictUtf8.decode(CompactJws.decode(encodedPayload))
-                .orElseThrow(() -> new TokenRejectedException(Reason.MALFORMED));
-        if (!JsonShape.isObjectWithin(json, MAX_DEPTH)) {
-            throw new TokenRejectedException(Reason.MALFORMED);
-        }
-        return json;
+    /** @return the claims as text; @throws TokenRejectedException if they are not UTF-8 */
+    static String text(byte[] payload) {
+        return StrictUtf8.decode(payload).orElseThrow(() -> new TokenRejectedException(Reason.MALFORMED));
     }
 
-    /** @throws TokenRejectedException if a claim Rotor needs is missing or of the wrong type */
-    static VerifiedToken read(String json, DecodedJWT jwt) {
-        JsonObject claims = JsonShape.readObject(json);
-        Instant issuedAt = jwt.getIssuedAtAsInstant();
-        Instant expiresAt = jwt.getExpiresAtAsInstant();
-        if (issuedAt == null || expiresAt == null) {
-            throw new TokenRejectedException(Reason.MISSING_CLAIM);
-        }
+    /**
+     * @param json  the claims, as {@link #text} decoded them
+     * @param times the expected issuer and audience and the clock
+     * @throws TokenRejectedException if the claims are malformed, or one Rotor needs is missing, wrong or untimely
+     */
+    static VerifiedToken read(String json, TokenTimes times) {
+        JsonObject claims = parse(json).orElseThrow(() -> new TokenRejectedException(Reason.MALFORMED));
+        times.requireIssuerAndAudience(claims);
+        Instant expiresAt = times.requireUnexpired(claims);
+        Instant issuedAt = times.requireIssuedAlready(claims);
+        times.requireValidAlready(claims);
         return new VerifiedToken(requiredString(claims, "sub"), groups(claims), requiredString(claims, "rid"),
                 requiredString(claims, "jti"), issuedAt, expiresAt, claims);
+    }
+
+    /** @return the claims object, or empty if {@code json} is not one bounded object without duplicate names */
+    static Optional<JsonObject> parse(String json) {
+        return UntrustedJson.readObject(json, MAX_DEPTH);
     }
 
     private static String requiredString(JsonObject claims, String name) {

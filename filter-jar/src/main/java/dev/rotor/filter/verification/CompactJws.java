@@ -1,51 +1,45 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.Base64Url;
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
 
-import java.util.Base64;
-
 /**
- * The three base64url segments of a compact JWS, checked for size and shape before anything is decoded.
+ * A compact JWS split at its two dots. Each segment is decoded once, strictly (see {@link Base64Url}), when it is
+ * first needed; a token has exactly one accepted spelling.
  *
- * @param header    the encoded protected header
- * @param payload   the encoded claims
- * @param signature the encoded signature
+ * @param token     the whole token, already checked for size
+ * @param firstDot  where the header ends
+ * @param secondDot where the payload ends
  */
-record CompactJws(String header, String payload, String signature) {
+record CompactJws(String token, int firstDot, int secondDot) {
 
-    /** @throws TokenRejectedException unless the token is three non-empty, unpadded base64url segments */
-    static CompactJws split(String token, int maxChars) {
-        if (token == null || token.isEmpty()) {
-            throw new TokenRejectedException(Reason.MALFORMED);
-        }
-        if (token.length() > maxChars) {
-            throw new TokenRejectedException(Reason.TOO_LARGE);
-        }
+    /** @throws TokenRejectedException unless the token is three non-empty segments */
+    static CompactJws split(String token) {
         int first = token.indexOf('.');
         int second = first < 0 ? -1 : token.indexOf('.', first + 1);
         if (first <= 0 || second <= first + 1 || second == token.length() - 1 || token.indexOf('.', second + 1) >= 0) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-        for (int i = 0; i < token.length(); i++) {
-            if (!isBase64UrlOrDot(token.charAt(i))) {
-                throw new TokenRejectedException(Reason.MALFORMED);
-            }
-        }
-        return new CompactJws(token.substring(0, first), token.substring(first + 1, second),
-                token.substring(second + 1));
+        return new CompactJws(token, first, second);
     }
 
-    /** @throws TokenRejectedException if the segment is not valid base64url */
-    static byte[] decode(String segment) {
-        try {
-            return Base64.getUrlDecoder().decode(segment);
-        } catch (IllegalArgumentException e) {
+    byte[] header() {
+        return decode(0, firstDot);
+    }
+
+    byte[] payload() {
+        return decode(firstDot + 1, secondDot);
+    }
+
+    byte[] signature() {
+        return decode(secondDot + 1, token.length());
+    }
+
+    private byte[] decode(int from, int to) {
+        byte[] bytes = Base64Url.decodeOrNull(token, from, to);
+        if (bytes == null) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-    }
-
-    private static boolean isBase64UrlOrDot(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_' || c == '.';
+        return bytes;
     }
 }

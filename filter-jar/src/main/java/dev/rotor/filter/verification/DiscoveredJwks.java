@@ -1,6 +1,7 @@
 package dev.rotor.filter.verification;
 
 import dev.rotor.filter.configuration.VerifierConfig;
+import dev.rotor.filter.protocol.UntrustedJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -47,9 +48,8 @@ final class DiscoveredJwks implements JwksSource {
     }
 
     private URI jwksUri(byte[] body) {
-        String json = StrictUtf8.decode(body).filter(text -> JsonShape.isObjectWithin(text, MAX_DEPTH))
+        JsonObject metadata = StrictUtf8.decode(body).flatMap(json -> UntrustedJson.readObject(json, MAX_DEPTH))
                 .orElseThrow(() -> new JwksClient.JwksUnavailableException("issuer metadata is not a JSON object"));
-        JsonObject metadata = JsonShape.readObject(json);
         if (!config.issuer().toString().equals(text(metadata, "issuer"))) {
             throw new JwksClient.JwksUnavailableException("issuer metadata names another issuer");
         }

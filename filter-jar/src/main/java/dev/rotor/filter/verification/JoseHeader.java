@@ -1,6 +1,7 @@
 package dev.rotor.filter.verification;
 
 import dev.rotor.filter.protocol.JwsAlgorithm;
+import dev.rotor.filter.protocol.UntrustedJson;
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,18 +19,18 @@ import java.util.Set;
  */
 record JoseHeader(JwsAlgorithm algorithm, String kid) {
 
-    private static final int MAX_DEPTH = 4;
+    static final int MAX_DEPTH = 4;
     private static final String ACCESS_TOKEN_TYPE = "at+jwt";
     private static final String MEDIA_TYPE_PREFIX = "application/";
 
-    /** @throws TokenRejectedException if the header is malformed or asks for anything the verifier does not do */
-    static JoseHeader parse(String encoded, Set<JwsAlgorithm> allowedAlgorithms) {
-        String json = StrictUtf8.decode(CompactJws.decode(encoded))
+    /**
+     * @param decoded the header's bytes, base64url-decoded
+     * @throws TokenRejectedException if the header is malformed or asks for anything the verifier does not do
+     */
+    static JoseHeader parse(byte[] decoded, Set<JwsAlgorithm> allowedAlgorithms) {
+        JsonObject header = StrictUtf8.decode(decoded)
+                .flatMap(json -> UntrustedJson.readObject(json, MAX_DEPTH))
                 .orElseThrow(() -> new TokenRejectedException(Reason.MALFORMED));
-        if (!JsonShape.isObjectWithin(json, MAX_DEPTH)) {
-            throw new TokenRejectedException(Reason.MALFORMED);
-        }
-        JsonObject header = JsonShape.readObject(json);
         JwsAlgorithm algorithm = JwsAlgorithm.named(string(header, "alg")).orElse(null);
         if (algorithm == null || !allowedAlgorithms.contains(algorithm)) {
             throw new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED);

@@ -2,12 +2,16 @@ package dev.rotor.filter.verification;
 
 import dev.rotor.filter.protocol.InvalidJwkException;
 import dev.rotor.filter.protocol.JsonWebKey;
+import dev.rotor.filter.protocol.UntrustedJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,38 +34,44 @@ record JwksDocument(Map<String, JsonWebKey> keys, Duration maxAge) {
 
     /** @return the document, or empty if {@code body} is not a JWKS at all */
     static Optional<JwksDocument> parse(byte[] body, Duration maxAge) {
-        Optional<JsonObject> json = jsonObject(body);
+        Optional<JsonObject> json = StrictUtf8.decode(body).flatMap(text -> UntrustedJson.readObject(text, MAX_DEPTH));
         if (json.isEmpty() || json.get().get("keys") == null
                 || json.get().get("keys").getValueType() != JsonValue.ValueType.ARRAY) {
             return Optional.empty();
         }
-        Map<String, JsonWebKey> keys = new HashMap<>();
-        Set<String> duplicated = new HashSet<>();
+        List<JsonWebKey> keys = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (JsonValue member : json.get().getJsonArray("keys")) {
             if (member.getValueType() != JsonValue.ValueType.OBJECT) {
+                skipped.add("not an object");
                 continue;
             }
             try {
-                JsonWebKey key = JsonWebKey.parse(member.asJsonObject());
-                if (keys.putIfAbsent(key.kid(), key) != null) {
-                    duplicated.add(key.kid());
-                }
+                keys.add(JsonWebKey.parse(member.asJsonObject()));
             } catch (InvalidJwkException e) {
-                LOG.warning(() -> "ROTOR-V121 skipped a JWKS member: " + e.getMessage());
+                skipped.add(e.getMessage());
+            }
+        }
+        if (!skipped.isEmpty()) {
+            LOG.warning(() -> "ROTOR-V121 skipped " + skipped.size() + " JWKS member(s): "
+                    + String.join("; ", new HashSet<>(skipped)));
+        }
+        return Optional.of(of(keys, maxAge));
+    }
+
+    /** The keys by kid; a kid that appears more than once is dropped, since no one can tell which key it means. */
+    static JwksDocument of(Collection<JsonWebKey> members, Duration maxAge) {
+        Map<String, JsonWebKey> keys = new HashMap<>();
+        Set<String> duplicated = new HashSet<>();
+        for (JsonWebKey key : members) {
+            if (keys.putIfAbsent(key.kid(), key) != null) {
+                duplicated.add(key.kid());
             }
         }
         if (!duplicated.isEmpty()) {
             LOG.warning(() -> "ROTOR-V122 dropped " + duplicated.size() + " JWKS kid(s) that appear more than once");
             keys.keySet().removeAll(duplicated);
         }
-        return Optional.of(new JwksDocument(keys, maxAge));
-    }
-
-    private static Optional<JsonObject> jsonObject(byte[] body) {
-        Optional<String> decoded = StrictUtf8.decode(body);
-        if (decoded.isEmpty() || !JsonShape.isObjectWithin(decoded.get(), MAX_DEPTH)) {
-            return Optional.empty();
-        }
-        return Optional.of(JsonShape.readObject(decoded.get()));
+        return new JwksDocument(keys, maxAge);
     }
 }

@@ -1,11 +1,10 @@
 package dev.rotor.filter.verification;
 
-import dev.rotor.filter.protocol.JsonWebKey;
 import dev.rotor.filter.configuration.VerifierConfig;
+import dev.rotor.filter.protocol.JsonWebKey;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,44 +13,47 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
 /**
  * Resolves a token's {@code kid} to a public key from the issuer's JWKS, at the configured URL or the one the issuer's
  * metadata names, never at a URL from a token. Thread-safe.
  * <ul>
  *   <li>All keys of the last good JWKS are cached, and refreshed in the background before its max-age runs out.</li>
- *   <li>An unknown kid causes at most one refresh per {@code jwks-refresh-interval}, shared by all callers that
- *       wait for it; kids that a refresh did not find are remembered for a while, so floods of random kids fetch
- *       nothing and never delay known kids.</li>
+ *   <li>An unknown kid causes at most one fetch per {@code jwks-refresh-interval}, shared by all callers that wait
+ *       for it. A kid first seen while that limit holds is not dropped: one fetch is scheduled for the end of the
+ *       window, however many kids arrive meanwhile. A kid counts as absent only once a fetch that started after it
+ *       was first seen did not hold it; such kids are remembered for a while, so floods of random kids fetch no
+ *       more than once per window and never delay known kids.</li>
+ *   <li>{@link #keyAnnounced} (an issuer's push notification) refreshes at once, single-flight: one fetch runs and
+ *       at most one more waits, however many announcements arrive.</li>
  *   <li>A failed, slow, malformed or empty response never replaces the cached keys (stale-if-error).</li>
  *   <li>A lookup returns within the HTTP timeout.</li>
  * </ul>
  */
 public final class KeyResolver implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(KeyResolver.class.getName());
     static final int MAX_KID_LENGTH = 128;
-    private static final int MISSED_KID_CAPACITY = 4096;
+    private static final int UNKNOWN_KID_CAPACITY = 4096;
     private static final int MISSED_KID_TTL_INTERVALS = 6;
 
     private final JwksRefresher refresher;
     private final Clock clock;
     private final Duration timeout;
-    private final Duration refreshInterval;
-    private final ScheduledExecutorService ownedScheduler;
-    private final MissedKeyIds missed;
-    private final Object lock = new Object();
-    private Instant lastUnknownKidRefresh;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final UnknownKids unknown;
+    private final UnknownKidFetches unknownKidFetches;
 
     private KeyResolver(JwksSource source, VerifierConfig config, Clock clock, ScheduledExecutorService scheduler,
                         boolean owned) {
-        this.refresher = new JwksRefresher(source, config.jwksRefreshInterval(), scheduler);
+        this.refresher = new JwksRefresher(source, config.jwksRefreshInterval(), scheduler, this::fetched);
         this.clock = clock;
         this.timeout = config.httpTimeout();
-        this.refreshInterval = config.jwksRefreshInterval();
-        this.ownedScheduler = owned ? scheduler : null;
-        this.missed = new MissedKeyIds(MISSED_KID_CAPACITY, refreshInterval.multipliedBy(MISSED_KID_TTL_INTERVALS));
+        this.scheduler = scheduler;
+        this.ownsScheduler = owned;
+        this.unknown = new UnknownKids(UNKNOWN_KID_CAPACITY, new MissedKeyIds(UNKNOWN_KID_CAPACITY,
+                config.jwksRefreshInterval().multipliedBy(MISSED_KID_TTL_INTERVALS)));
+        this.unknownKidFetches = new UnknownKidFetches(refresher, clock, config.jwksRefreshInterval(), scheduler);
     }
 
     /**
@@ -93,46 +95,61 @@ public final class KeyResolver implements AutoCloseable {
 
     /** @return the key with this id, or empty if the issuer does not publish it or could not be asked in time */
     public Optional<JsonWebKey> resolve(String kid) {
-        if (kid == null || kid.isEmpty() || kid.length() > MAX_KID_LENGTH) {
+        if (!isPlausible(kid)) {
             return Optional.empty();
         }
         JsonWebKey key = refresher.key(kid);
-        if (key != null || missed.contains(kid, clock.instant())) {
+        if (key != null || unknown.isMissed(kid, clock.instant())) {
             return Optional.ofNullable(key);
         }
-        CompletableFuture<Void> refresh = refreshForUnknownKid();
+        unknown.seen(kid, refresher.started());
+        CompletableFuture<Void> refresh = unknownKidFetches.fetchOrSchedule();
         if (refresh != null) {
             await(refresh);
         }
-        key = refresher.key(kid);
-        if (key == null) {
-            missed.add(kid, clock.instant());
+        return Optional.ofNullable(refresher.key(kid));
+    }
+
+    /**
+     * An issuer announced that it published a key (for example over Redis pub/sub): fetch the JWKS now unless the
+     * key is already known, so tokens signed by it verify at once. Safe against floods: one fetch runs and at most
+     * one more waits, however many announcements arrive. Returns at once.
+     *
+     * @param kid the announced key id, or {@code null} if the announcement names none
+     */
+    public void keyAnnounced(String kid) {
+        if (kid != null && (!isPlausible(kid) || refresher.key(kid) != null)) {
+            return;
         }
-        return Optional.ofNullable(key);
+        if (kid != null) {
+            unknown.forget(kid);
+        }
+        refresher.refreshAfterCurrent();
     }
 
     /** Stops the background refreshes; the scheduler itself is shut down only if this resolver created it. */
     @Override
     public void close() {
+        unknownKidFetches.close();
         refresher.close();
-        if (ownedScheduler != null) {
-            ownedScheduler.shutdownNow();
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
         }
     }
 
-    /** @return the shared refresh to wait for, or {@code null} when rate-limited */
-    private CompletableFuture<Void> refreshForUnknownKid() {
-        synchronized (lock) {
-            CompletableFuture<Void> running = refresher.running();
-            if (running != null) {
-                return running;
-            }
-            Instant now = clock.instant();
-            if (lastUnknownKidRefresh != null && now.isBefore(lastUnknownKidRefresh.plus(refreshInterval))) {
-                return null;
-            }
-            lastUnknownKidRefresh = now;
-            return refresher.refresh();
+    /** For tests: whether a JWKS fetch is under way. */
+    boolean isFetching() {
+        return refresher.running() != null;
+    }
+
+    private static boolean isPlausible(String kid) {
+        return kid != null && !kid.isEmpty() && kid.length() <= MAX_KID_LENGTH;
+    }
+
+    /** After every fetch: settle the kids it could answer, and make sure a later fetch answers the others. */
+    private void fetched(long fetch) {
+        if (unknown.settle(fetch, kid -> refresher.key(kid) != null, clock.instant())) {
+            unknownKidFetches.scheduleAtWindowEnd();
         }
     }
 
@@ -140,7 +157,7 @@ public final class KeyResolver implements AutoCloseable {
         try {
             refresh.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            LOG.fine("ROTOR-V114 gave up waiting for the JWKS refresh");
+            // the refresher logs the failed fetch once; a token that waited in vain is rejected as unknown
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Key ids that a recent JWKS refresh did not contain. A bounded, least-recently-added set whose entries expire,
- * so a flood of random kids costs neither memory nor fetches.
+ * Key ids that a JWKS fetch which started after they were first seen did not contain. A bounded,
+ * least-recently-added set whose entries expire, so a flood of random kids costs neither memory nor fetches.
  */
 final class MissedKeyIds {
 
@@ -27,6 +27,10 @@ final class MissedKeyIds {
     synchronized void add(String kid, Instant now) {
         expiries.remove(kid);
         expiries.put(kid, now.plus(ttl));
+    }
+
+    synchronized void remove(String kid) {
+        expiries.remove(kid);
     }
 
     synchronized boolean contains(String kid, Instant now) {

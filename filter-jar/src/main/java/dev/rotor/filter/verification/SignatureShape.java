@@ -1,7 +1,6 @@
 package dev.rotor.filter.verification;
 
 import dev.rotor.filter.protocol.JsonWebKey;
-import dev.rotor.filter.protocol.JsonWebKey;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 
 import java.math.BigInteger;
@@ -10,8 +9,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 
 /**
- * Checks a signature's length and, for ECDSA, that r and s lie in [1, n-1], before any cryptography runs.
- * This keeps psychic signatures (CVE-2022-21449: r = s = 0) out whatever the JVM's own checks are.
+ * Checks a signature's length and, for ECDSA, its scalars before any cryptography runs: r in [1, n-1] and s in
+ * [1, n/2]. The range keeps psychic signatures (CVE-2022-21449: r = s = 0) out whatever the JVM's own checks are;
+ * requiring the low s of the two valid ones ({@code s} and {@code n - s}) leaves each signed token exactly one
+ * accepted signature, so the token text that the verified-token cache and logs key on cannot be varied.
  */
 final class SignatureShape {
 
@@ -27,14 +28,10 @@ final class SignatureShape {
                 return false;
             }
             BigInteger order = ec.getParams().getOrder();
-            return inRange(Arrays.copyOfRange(signature, 0, JwsAlgorithm.P256_BYTES), order)
-                    && inRange(Arrays.copyOfRange(signature, JwsAlgorithm.P256_BYTES, signature.length), order);
+            BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, JwsAlgorithm.P256_BYTES));
+            BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, JwsAlgorithm.P256_BYTES, signature.length));
+            return r.signum() > 0 && r.compareTo(order) < 0 && s.signum() > 0 && s.compareTo(order.shiftRight(1)) <= 0;
         }
         return false;
-    }
-
-    private static boolean inRange(byte[] scalar, BigInteger order) {
-        BigInteger value = new BigInteger(1, scalar);
-        return value.signum() > 0 && value.compareTo(order) < 0;
     }
 }

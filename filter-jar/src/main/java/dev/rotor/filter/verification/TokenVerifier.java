@@ -1,8 +1,7 @@
 package dev.rotor.filter.verification;
 
-import dev.rotor.filter.protocol.JsonWebKey;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.rotor.filter.configuration.VerifierConfig;
+import dev.rotor.filter.protocol.JsonWebKey;
 import dev.rotor.filter.revocation.RevocationCheck;
 import dev.rotor.filter.revocation.RevocationStateUnavailableException;
 import dev.rotor.filter.verification.TokenRejectedException.Reason;
@@ -13,11 +12,13 @@ import java.util.logging.Logger;
 /**
  * Verifies Rotor access tokens. Immutable and thread-safe: build one at deployment and use it for every request.
  * <p>
- * Checks run cheapest first: size and shape; the header ({@code alg} allow-list, {@code typ} {@code at+jwt},
- * {@code kid}, no {@code crit} or {@code zip}); the key named by {@code kid} and its one algorithm; the signature;
- * the claims ({@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat}, and the presence of {@code sub},
- * {@code jti} and {@code rid}); and finally revocation. A token verified before skips the first four steps, but is
- * still checked for expiry and revocation.
+ * Checks run cheapest first: size; then, for a token not verified before, its shape (three strict base64url
+ * segments); the header ({@code alg} allow-list, {@code typ} {@code at+jwt}, {@code kid}, no {@code crit} or
+ * {@code zip}); the key named by {@code kid} and its one algorithm; the signature's shape and then its
+ * cryptography; the claims ({@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat}, and {@code sub},
+ * {@code jti} and {@code rid}). Each segment is decoded and parsed once. A token verified before is found by its
+ * exact text and skips all of that, but is still checked for expiry; every token, cached or not, is checked for
+ * revocation. A rejection logs at most one line, at FINE.
  */
 public final class TokenVerifier {
 
@@ -26,8 +27,7 @@ public final class TokenVerifier {
     private final VerifierConfig config;
     private final KeyResolver keys;
     private final RevocationCheck revocation;
-    private final Clock clock;
-    private final KeyBoundVerifiers verifiers;
+    private final TokenTimes times;
     private final VerifiedTokenCache cache;
 
     /**
@@ -41,8 +41,7 @@ public final class TokenVerifier {
         this.config = config;
         this.keys = keys;
         this.revocation = revocation;
-        this.clock = clock;
-        this.verifiers = new KeyBoundVerifiers(config, clock);
+        this.times = new TokenTimes(config, clock);
         this.cache = new VerifiedTokenCache(config.tokenCacheSize());
     }
 
@@ -60,41 +59,48 @@ public final class TokenVerifier {
             }
             return token;
         } catch (TokenRejectedException e) {
-            LOG.fine(() -> "ROTOR-V101 token rejected: " + e.reason());
+            if (e.reason() != Reason.UNKNOWN_KEY) {
+                LOG.fine(() -> "ROTOR-V101 token rejected: " + e.reason());
+            }
             throw e;
         }
     }
 
     private VerifiedToken verifiedOrCached(String token) {
-        CompactJws jws = CompactJws.split(token, config.maxTokenSize());
+        if (token == null || token.isEmpty()) {
+            throw new TokenRejectedException(Reason.MALFORMED);
+        }
+        if (token.length() > config.maxTokenSize()) {
+            throw new TokenRejectedException(Reason.TOO_LARGE);
+        }
         VerifiedToken cached = cache.get(token);
         if (cached != null) {
-            if (clock.instant().minus(config.leeway()).isAfter(cached.expiresAt())) {
+            if (times.isExpired(cached.expiresAt())) {
                 cache.remove(token);
                 throw new TokenRejectedException(Reason.EXPIRED);
             }
             return cached;
         }
-        VerifiedToken verified = verifySigned(jws, token);
+        VerifiedToken verified = verifySigned(CompactJws.split(token));
         cache.put(token, verified);
         return verified;
     }
 
-    private VerifiedToken verifySigned(CompactJws jws, String token) {
+    private VerifiedToken verifySigned(CompactJws jws) {
         JoseHeader header = JoseHeader.parse(jws.header(), config.algorithms());
-        String claims = AccessTokenClaims.decode(jws.payload());
+        String claims = AccessTokenClaims.text(jws.payload());
         JsonWebKey key = keys.resolve(header.kid()).orElseThrow(() -> {
-            LOG.fine(() -> "ROTOR-V102 no key for kid " + LogText.escape(header.kid()));
+            LOG.fine(() -> "ROTOR-V102 token rejected: UNKNOWN_KEY, no key for kid " + LogText.escape(header.kid()));
             return new TokenRejectedException(Reason.UNKNOWN_KEY);
         });
-        if (!key.algorithm().equals(header.algorithm())) {
+        if (key.algorithm() != header.algorithm()) {
             throw new TokenRejectedException(Reason.KEY_ALGORITHM_MISMATCH);
         }
-        if (!SignatureShape.fits(key, CompactJws.decode(jws.signature()))) {
+        byte[] signature = jws.signature();
+        if (!SignatureShape.fits(key, signature) || !SignatureCheck.verifies(key, jws)) {
             throw new TokenRejectedException(Reason.BAD_SIGNATURE);
         }
-        DecodedJWT jwt = verifiers.verify(key, token);
-        return AccessTokenClaims.read(claims, jwt);
+        return AccessTokenClaims.read(claims, times);
     }
 
     private boolean isRevoked(VerifiedToken token) {

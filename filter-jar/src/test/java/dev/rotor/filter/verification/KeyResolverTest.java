@@ -1,5 +1,6 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.filter.protocol.JsonWebKey;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 
 import dev.rotor.testsupport.JwksServer;
@@ -14,17 +15,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +68,26 @@ class KeyResolverTest {
     private KeyResolver resolver(String... overrides) {
         resolver = KeyResolver.start(TestConfig.forIssuer(server.issuer(), overrides), clock, DAEMONS);
         return resolver;
+    }
+
+    private KeyResolver realTimeResolver(String interval) {
+        resolver = KeyResolver.start(TestConfig.forIssuer(server.issuer(), "jwks-refresh-interval", interval),
+                Clock.systemUTC(), DAEMONS);
+        assertTrue(resolver.resolve("a").isPresent());
+        assertEquals(1, server.jwksRequests());
+        return resolver;
+    }
+
+    private static boolean pollUntil(BooleanSupplier condition, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.onSpinWait();
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        return condition.getAsBoolean();
     }
 
     private KeyResolver warmResolver() {
@@ -126,9 +153,10 @@ class KeyResolverTest {
     }
 
     @Test
-    void recentlyMissedKidIsNotFetchedAgain() {
+    void kidAbsentFromAFetchThatStartedAfterItWasSeenIsNotFetchedAgain() {
         warmResolver();
         assertTrue(resolver.resolve("x").isEmpty());
+        assertEquals(2, server.jwksRequests());
         clock.advance(INTERVAL.plusSeconds(1));
 
         assertTrue(resolver.resolve("x").isEmpty());
@@ -136,6 +164,140 @@ class KeyResolverTest {
 
         assertTrue(resolver.resolve("y").isEmpty());
         assertEquals(3, server.jwksRequests());
+    }
+
+    /** Issue 10, finding 1: a kid first seen inside the rate-limit window used to be rejected for a minute. */
+    @Test
+    void kidFirstSeenWhileRateLimitedIsFetchedAtTheEndOfTheWindow() {
+        realTimeResolver("PT0.4S");
+        assertTrue(resolver.resolve("x").isEmpty());
+        assertEquals(2, server.jwksRequests());
+        server.serve(JWKS_AB);
+
+        long seen = System.nanoTime();
+        assertTrue(resolver.resolve("b").isEmpty(), "inside the window: no fetch yet, and no waiting");
+        assertTrue(Duration.ofNanos(System.nanoTime() - seen).compareTo(Duration.ofMillis(300)) < 0);
+
+        assertTrue(pollUntil(() -> resolver.resolve("b").isPresent(), Duration.ofSeconds(5)));
+        assertEquals(3, server.jwksRequests());
+    }
+
+    @Test
+    void kidSeenDuringAFetchThatStartedBeforeIsNotNegativelyCachedByIt() throws Exception {
+        realTimeResolver("PT0.4S");
+        server.reply(200, JWKS_A.getBytes(StandardCharsets.UTF_8), null, Duration.ofMillis(300));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> first = pool.submit(() -> resolver.resolve("x").isPresent());
+            assertTrue(pollUntil(() -> server.jwksRequests() == 2, Duration.ofSeconds(2)), "the fetch reached the server");
+            server.serve(JWKS_AB);
+
+            assertTrue(resolver.resolve("b").isEmpty(), "joined a fetch that started before b was seen");
+            assertEquals(false, first.get());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertTrue(pollUntil(() -> resolver.resolve("b").isPresent(), Duration.ofSeconds(5)));
+        assertEquals(3, server.jwksRequests());
+        assertTrue(resolver.resolve("x").isEmpty());
+        assertEquals(3, server.jwksRequests(), "x was absent from a fetch that started after it was seen");
+    }
+
+    /** Issue 10: a kid published while a flood of random kids hits the verifier is accepted within 1 s of its announcement. */
+    @Test
+    void announcedKidIsAcceptedWithinASecondDuringAFloodThatFetchesAtMostOncePerWindow() throws Exception {
+        Duration window = Duration.ofMillis(500);
+        realTimeResolver("PT0.5S");
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        long floodStarted = System.nanoTime();
+        Future<Integer> flood = pool.submit(() -> {
+            int lookups = 0;
+            while (flooding.get()) {
+                assertTrue(resolver.resolve(UUID.randomUUID().toString()).isEmpty());
+                lookups++;
+            }
+            return lookups;
+        });
+        try {
+            assertTrue(pollUntil(() -> System.nanoTime() - floodStarted > window.multipliedBy(2).toNanos(),
+                    Duration.ofSeconds(5)));
+            server.serve(JWKS_AB);
+            int beforeAnnouncement = server.jwksRequests();
+
+            long announced = System.nanoTime();
+            resolver.keyAnnounced("b");
+            assertTrue(pollUntil(() -> resolver.resolve("b").isPresent(), Duration.ofSeconds(1)));
+            Duration took = Duration.ofNanos(System.nanoTime() - announced);
+            assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "took " + took);
+            assertTrue(server.jwksRequests() - beforeAnnouncement <= 3, "announcement: one fetch, maybe a queued one, "
+                    + "and the flood's own");
+        } finally {
+            flooding.set(false);
+            assertTrue(flood.get() > 100);
+            pool.shutdownNow();
+        }
+        long windows = Duration.ofNanos(System.nanoTime() - floodStarted).toMillis() / window.toMillis() + 1;
+        assertTrue(server.jwksRequests() <= 1 + windows + 2, server.jwksRequests() + " fetches in " + windows + " windows");
+    }
+
+    @Test
+    void aFloodOfAnnouncementsRunsOneFetchAndQueuesAtMostOne() {
+        warmResolver();
+        server.reply(200, JWKS_AB.getBytes(StandardCharsets.UTF_8), null, Duration.ofMillis(300));
+
+        for (int i = 0; i < 10_000; i++) {
+            resolver.keyAnnounced(UUID.randomUUID().toString());
+        }
+
+        assertTrue(pollUntil(() -> server.jwksRequests() == 3 && !resolver.isFetching(), Duration.ofSeconds(5)));
+        assertTrue(resolver.resolve("b").isPresent());
+        assertEquals(3, server.jwksRequests());
+    }
+
+    @Test
+    void announcingAKnownKidFetchesNothing() {
+        warmResolver();
+
+        resolver.keyAnnounced("a");
+        resolver.keyAnnounced("k".repeat(200));
+
+        assertEquals(1, server.jwksRequests());
+        assertTrue(!resolver.isFetching());
+    }
+
+    @Test
+    void anAnnouncementClearsTheNegativeCacheOfItsKid() {
+        warmResolver();
+        assertTrue(resolver.resolve("b").isEmpty());
+        assertEquals(2, server.jwksRequests());
+        server.serve(JWKS_AB);
+
+        resolver.keyAnnounced("b");
+
+        assertTrue(pollUntil(() -> resolver.resolve("b").isPresent(), Duration.ofSeconds(2)));
+        assertEquals(3, server.jwksRequests());
+    }
+
+    @Test
+    void aSourceWithValidatedKeysHandsThemOverWithoutAJwksBody() {
+        JsonWebKey key = new JsonWebKey("own", JwsAlgorithm.RS256, RSA.getPublic());
+        JwksSource source = new JwksSource() {
+            @Override
+            public CompletableFuture<Document> fetch() {
+                throw new AssertionError("the body is not needed");
+            }
+
+            @Override
+            public CompletableFuture<Keys> fetchKeys() {
+                return CompletableFuture.completedFuture(new Keys(List.of(key), Duration.ofMinutes(1)));
+            }
+        };
+        resolver = KeyResolver.start(source, TestConfig.forIssuer(server.issuer()), clock, DAEMONS);
+
+        assertSame(key, resolver.resolve("own").orElseThrow());
+        assertEquals(0, server.jwksRequests());
     }
 
     @Test

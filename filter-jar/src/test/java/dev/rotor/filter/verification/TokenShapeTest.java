@@ -180,7 +180,8 @@ class TokenShapeTest {
         String claims = b64(fixture.claims().build().toString());
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             for (int i = 0; i < 2_000; i++) {
-                String header = b64(TokenFixture.header("RS256", "random-" + i).build().toString());
+                // built as text: a JSON-P builder per token would cost more than the verifier under test
+                String header = b64("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"random-" + i + "\"}");
                 rejectedAs(fixture, header + "." + claims + "." + b64("unchecked"), Reason.UNKNOWN_KEY);
                 if (i % 100 == 0) {
                     assertEquals("alice", fixture.verifier.verify(good).subject());

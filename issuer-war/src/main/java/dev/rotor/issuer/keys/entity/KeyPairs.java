@@ -13,7 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 
-/** Makes key pairs in memory for an algorithm, and the java-jwt signer that keeps the private half. */
+/** Makes key pairs in memory for an algorithm, and the java-jwt signer that keeps the private half (low-s for ES256). */
 final class KeyPairs {
 
     private KeyPairs() {
@@ -37,7 +37,9 @@ final class KeyPairs {
     static Algorithm signer(JwsAlgorithm algorithm, KeyPair keyPair) {
         return switch (algorithm) {
             case RS256 -> Algorithm.RSA256((RSAPublicKey) keyPair.getPublic(), (RSAPrivateKey) keyPair.getPrivate());
-            case ES256 -> Algorithm.ECDSA256((ECPublicKey) keyPair.getPublic(), (ECPrivateKey) keyPair.getPrivate());
+            case ES256 -> new LowSEcdsaSigner(
+                    Algorithm.ECDSA256((ECPublicKey) keyPair.getPublic(), (ECPrivateKey) keyPair.getPrivate()),
+                    ((ECPublicKey) keyPair.getPublic()).getParams().getOrder());
         };
     }
 }
