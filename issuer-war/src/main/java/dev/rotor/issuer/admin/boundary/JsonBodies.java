@@ -27,7 +27,7 @@ final class JsonBodies {
         }
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | UnsupportedOperationException | ArithmeticException e) {
             throw ProblemException.badRequest("The body must be a JSON object");
         }
     }
@@ -46,6 +46,12 @@ final class JsonBodies {
             return value == JsonValue.TRUE;
         }
         throw ProblemException.badRequest("Field '" + name + "' must be true or false");
+    }
+
+    /** A string field that may be absent or {@code null}; {@code null} then. */
+    static String optionalString(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value == null || value == JsonValue.NULL ? null : string(json, name);
     }
 
     static Set<String> strings(JsonObject json, String name) {

@@ -29,7 +29,7 @@ public final class Html {
      * @param head  extra markup for {@code <head>}, already escaped
      * @param main  the content of {@code <main>}, already escaped
      */
-    static String document(String title, String head, String main) {
+    public static String document(String title, String head, String main) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">

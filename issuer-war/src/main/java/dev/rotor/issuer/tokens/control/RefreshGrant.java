@@ -49,7 +49,15 @@ public class RefreshGrant {
 
     /** @throws dev.rotor.issuer.availability.BackendUnavailableException if the outcome cannot be recorded */
     public GrantResult refresh(String refreshToken) {
-        RotationResult result = sessions.rotate(refreshToken);
+        return refresh(refreshToken, null);
+    }
+
+    /**
+     * @param clientId the authenticated client that asks, or {@code null} when the request named none; a session
+     *                 issued to a registered client refreshes for that client only
+     */
+    public GrantResult refresh(String refreshToken, String clientId) {
+        RotationResult result = sessions.rotate(refreshToken, clientId);
         if (result instanceof RotationResult.Rotated rotated) {
             return issue(rotated);
         }
