@@ -1,6 +1,6 @@
 package dev.rotor.issuer.authorization.boundary;
 
-import dev.rotor.issuer.browser.control.BrowserLogin;
+import dev.rotor.issuer.sessions.entity.LoginSessions;
 import dev.rotor.issuer.cookies.boundary.RefreshCookie;
 import dev.rotor.issuer.sessions.control.RefreshSessions;
 import dev.rotor.issuer.sessions.entity.SessionInfo;
@@ -32,6 +32,6 @@ public class BrowserSessions {
 
     public Optional<SessionInfo> of(HttpServletRequest request) {
         return cookie.held(request).flatMap(sessions::holderOf)
-                .filter(session -> BrowserLogin.CLIENT_ID.equals(session.clientId()));
+                .filter(session -> LoginSessions.CLIENT_ID.equals(session.clientId()));
     }
 }

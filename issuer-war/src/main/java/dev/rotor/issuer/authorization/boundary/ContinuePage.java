@@ -1,6 +1,6 @@
 package dev.rotor.issuer.authorization.boundary;
 
-import dev.rotor.issuer.browser.boundary.Html;
+import dev.rotor.issuer.http.Html;
 import dev.rotor.issuer.http.HtmlPages;
 import jakarta.ws.rs.core.Response;
 

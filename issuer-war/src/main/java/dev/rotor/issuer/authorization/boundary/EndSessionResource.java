@@ -2,7 +2,7 @@ package dev.rotor.issuer.authorization.boundary;
 
 import dev.rotor.issuer.authorization.control.EndSessions;
 import dev.rotor.issuer.authorization.entity.EndSessionOutcome;
-import dev.rotor.issuer.browser.boundary.Html;
+import dev.rotor.issuer.http.Html;
 import dev.rotor.issuer.cookies.boundary.CsrfGuard;
 import dev.rotor.issuer.cookies.boundary.RefreshCookie;
 import dev.rotor.issuer.cookies.control.BrowserCookies;

@@ -1,5 +1,7 @@
 package dev.rotor.issuer.browser.boundary;
 
+import dev.rotor.issuer.http.Html;
+
 /**
  * The landing page after login: who is signed in, in {@code #who}, and a logout button. It holds no token but the
  * CSRF token, in the logout form and in a meta element for same-origin scripts that refresh with the cookie.

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.browser.boundary;
 
+import dev.rotor.issuer.http.Html;
 import dev.rotor.issuer.users.control.PasswordHasher;
 
 /**

@@ -1,4 +1,4 @@
-package dev.rotor.issuer.browser.boundary;
+package dev.rotor.issuer.http;
 
 /** Escapes text for HTML element content and quoted attribute values, and wraps a page in the common layout. */
 public final class Html {
