@@ -1,0 +1,194 @@
+package dev.rotor.it;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.rotor.it.support.FormLogin;
+import dev.rotor.it.support.OidcScenario;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nimbus {@code oauth2-oidc-sdk}, an OpenID Connect client library that knows nothing of Rotor, runs the
+ * authorization code flow with PKCE against the issuer and validates the ID token with its own
+ * {@link IDTokenValidator}, configured from the discovery document alone.
+ */
+class NimbusClientIT {
+
+    @RegisterExtension
+    static final OidcScenario scenario = new OidcScenario("nimbus");
+    private static final URI CALLBACK = URI.create("http://localhost:1/nimbus/callback");
+
+    private static OIDCProviderMetadata metadata;
+    private static ClientID clientId;
+    private static Secret secret;
+
+    @BeforeAll
+    static void discoverAndRegister() throws Exception {
+        metadata = OIDCProviderMetadata.resolve(new Issuer(scenario.issuerUrl()));
+        JsonObject registered = scenario.registerClient("nimbus", "confidential", List.of(CALLBACK.toString()),
+                List.of("http://localhost:1/nimbus/bye"));
+        clientId = new ClientID("nimbus");
+        secret = new Secret(registered.getString("client_secret"));
+        scenario.registerClient("nimbus-other", "public", List.of("http://localhost:1/other/callback"), List.of());
+    }
+
+    private record Flow(CodeVerifier verifier, Nonce nonce, AuthorizationCode code) {
+    }
+
+    private static Flow authorize(FormLogin browser, String user) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        State state = new State();
+        Nonce nonce = new Nonce();
+        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid", "profile", "email"), clientId, CALLBACK)
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        AuthorizationResponse response = AuthorizationResponse.parse(
+                browser.signIn(request.toURI(), user, scenario.password(user)));
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        AuthorizationSuccessResponse success = response.toSuccessResponse();
+        assertEquals(state, success.getState());
+        assertEquals(metadata.getIssuer(), success.getIssuer(), "RFC 9207 iss");
+        return new Flow(verifier, nonce, success.getAuthorizationCode());
+    }
+
+    private static TokenResponse redeem(ClientAuthentication client, Flow flow) throws Exception {
+        return OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(), client,
+                new AuthorizationCodeGrant(flow.code(), CALLBACK, flow.verifier())).toHTTPRequest().send());
+    }
+
+    private static ClientAuthentication basic() {
+        return new ClientSecretBasic(clientId, secret);
+    }
+
+    @Test
+    void codeWithPkceGivesAnIdTokenThatNimbusValidatesFromDiscoveryAlone() throws Exception {
+        assertEquals(List.of(ResponseType.CODE), metadata.getResponseTypes());
+        assertEquals(List.of(CodeChallengeMethod.S256), metadata.getCodeChallengeMethods());
+        assertTrue(metadata.supportsAuthorizationResponseIssuerParam());
+        assertNotNull(metadata.getEndSessionEndpointURI());
+
+        String user = scenario.newUser("user");
+        Flow flow = authorize(new FormLogin(), user);
+        TokenResponse response = redeem(basic(), flow);
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+
+        IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), clientId, JWSAlgorithm.RS256,
+                metadata.getJWKSetURI().toURL());
+        IDTokenClaimsSet claims = validator.validate(tokens.getIDToken(), flow.nonce());
+        assertEquals(user, claims.getSubject().getValue());
+        assertNotNull(claims.getAuthenticationTime());
+        assertNotNull(claims.getStringClaim("sid"));
+        assertEquals(user + "@example.com", claims.getStringClaim("email"));
+
+        UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(metadata.getUserInfoEndpointURI(),
+                tokens.getBearerAccessToken()).toHTTPRequest().send());
+        assertTrue(userInfo.indicatesSuccess());
+        UserInfo info = userInfo.toSuccessResponse().getUserInfo();
+        assertEquals(user, info.getSubject().getValue());
+        assertEquals("User " + user, info.getName());
+        assertEquals(user + "@example.com", info.getEmailAddress());
+
+        TokenResponse refreshed = OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+                new ClientSecretPost(clientId, secret), new RefreshTokenGrant(tokens.getRefreshToken()))
+                .toHTTPRequest().send());
+        assertTrue(refreshed.indicatesSuccess(), "its own client refreshes, here with client_secret_post");
+    }
+
+    @Test
+    void aCodeRedeemedTwiceEndsTheSessionOfTheFirstRedemption() throws Exception {
+        String user = scenario.newUser("user");
+        Flow flow = authorize(new FormLogin(), user);
+        OIDCTokens first = ((OIDCTokenResponse) redeem(basic(), flow).toSuccessResponse()).getOIDCTokens();
+        assertEquals(200, scenario.client().get("/userinfo", first.getAccessToken().getValue()).statusCode());
+
+        TokenResponse second = redeem(basic(), flow);
+        assertFalse(second.indicatesSuccess());
+        assertEquals("invalid_grant", second.toErrorResponse().getErrorObject().getCode());
+        assertEquals(401, scenario.client().get("/userinfo", first.getAccessToken().getValue()).statusCode(),
+                "the first redemption's access token is revoked");
+    }
+
+    @Test
+    void aCodeOrARefreshTokenOfAnotherClientIsRefused() throws Exception {
+        String user = scenario.newUser("user");
+        FormLogin browser = new FormLogin();
+        Flow flow = authorize(browser, user);
+        TokenResponse byOther = redeem(new ClientSecretPost(new ClientID("nimbus-other"), new Secret("x".repeat(43))),
+                flow);
+        assertEquals("invalid_client", ((TokenErrorResponse) byOther).getErrorObject().getCode());
+        HttpResponse<String> publicOther = scenario.client().form("/oauth2/token", java.util.Map.of(
+                "grant_type", "authorization_code", "code", flow.code().getValue(), "redirect_uri", CALLBACK.toString(),
+                "code_verifier", flow.verifier().getValue(), "client_id", "nimbus-other"));
+        assertEquals(400, publicOther.statusCode());
+        assertTrue(publicOther.body().contains("invalid_grant"), publicOther.body());
+
+        Flow fresh = authorize(browser, user);
+        OIDCTokens tokens = ((OIDCTokenResponse) redeem(basic(), fresh).toSuccessResponse()).getOIDCTokens();
+        HttpResponse<String> refreshByOther = scenario.client().form("/oauth2/token", java.util.Map.of(
+                "grant_type", "refresh_token", "refresh_token", tokens.getRefreshToken().getValue(),
+                "client_id", "nimbus-other"));
+        assertTrue(refreshByOther.body().contains("invalid_grant"), refreshByOther.body());
+        HttpResponse<String> refreshWithoutClient = scenario.client().refresh(tokens.getRefreshToken().getValue());
+        assertTrue(refreshWithoutClient.body().contains("invalid_grant"), refreshWithoutClient.body());
+    }
+
+    @Test
+    void aWrongVerifierOrMissingPkceIsRefused() throws Exception {
+        String user = scenario.newUser("user");
+        FormLogin browser = new FormLogin();
+        Flow flow = authorize(browser, user);
+        TokenResponse wrong = redeem(basic(), new Flow(new CodeVerifier(), flow.nonce(), flow.code()));
+        assertEquals("invalid_grant", wrong.toErrorResponse().getErrorObject().getCode());
+
+        URI withoutPkce = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), clientId, CALLBACK)
+                .endpointURI(metadata.getAuthorizationEndpointURI()).state(new State()).nonce(new Nonce()).build()
+                .toURI();
+        AuthorizationErrorResponse error = AuthorizationResponse.parse(browser.signIn(withoutPkce, user,
+                scenario.password(user))).toErrorResponse();
+        assertEquals("invalid_request", error.getErrorObject().getCode());
+        assertEquals(metadata.getIssuer(), error.getIssuer());
+    }
+}
