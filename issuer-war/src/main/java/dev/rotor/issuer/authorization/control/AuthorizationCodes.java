@@ -69,7 +69,8 @@ public final class AuthorizationCodes {
     public String issue(CodeBinding binding) {
         String code = RandomTokens.base64url(CODE_BYTES);
         String key = key(code);
-        String[] values = {binding.clientId(), binding.redirectUri(), binding.codeChallenge(),
+        String[] values = {binding.clientId(), binding.redirectUri(),
+                binding.codeChallenge() == null ? "" : binding.codeChallenge(),
                 binding.nonce() == null ? "" : binding.nonce(), binding.subject(),
                 Long.toString(binding.authTime().toEpochMilli()), binding.sid(), Scopes.format(binding.scopes()),
                 Json.createArrayBuilder(new TreeSet<>(binding.groups())).build().toString(), binding.rid()};
@@ -103,7 +104,8 @@ public final class AuthorizationCodes {
     }
 
     private static CodeBinding binding(List<String> r) {
-        return new CodeBinding(r.get(1), r.get(2), r.get(3), r.get(4).isEmpty() ? null : r.get(4), r.get(5),
+        return new CodeBinding(r.get(1), r.get(2), r.get(3).isEmpty() ? null : r.get(3),
+                r.get(4).isEmpty() ? null : r.get(4), r.get(5),
                 Instant.ofEpochMilli(Long.parseLong(r.get(6))), r.get(7), Set.of(r.get(8).split(" ")),
                 groups(r.get(9)), r.get(10));
     }

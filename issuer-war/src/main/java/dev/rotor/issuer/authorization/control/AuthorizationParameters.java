@@ -81,17 +81,19 @@ public final class AuthorizationParameters {
         if (!"code".equals(value(query, "response_type"))) {
             return refuse.with("unsupported_response_type", "response_type must be code");
         }
-        if (query.containsKey("response_mode") && !"query".equals(value(query, "response_mode"))) {
+        if (value(query, "response_mode") != null && !"query".equals(value(query, "response_mode"))) {
             return refuse.with("invalid_request", "response_mode must be query");
         }
         if (!client.allows(GrantTypes.AUTHORIZATION_CODE)) {
             return refuse.with("unauthorized_client", "This client may not use the authorization code flow");
         }
         String challenge = value(query, "code_challenge");
-        if (challenge == null || !CHALLENGE.matcher(challenge).matches()) {
+        String method = value(query, "code_challenge_method");
+        boolean withoutPkce = challenge == null && method == null && !client.pkceRequired();
+        if (!withoutPkce && (challenge == null || !CHALLENGE.matcher(challenge).matches())) {
             return refuse.with("invalid_request", "code_challenge is required: PKCE S256 (43 base64url characters)");
         }
-        if (!"S256".equals(value(query, "code_challenge_method"))) {
+        if (!withoutPkce && !"S256".equals(method)) {
             return refuse.with("invalid_request", "code_challenge_method must be S256");
         }
         Optional<Set<String>> scopes = Scopes.parse(value(query, "scope"));
@@ -101,6 +103,9 @@ public final class AuthorizationParameters {
         String nonce = value(query, "nonce");
         if (nonce != null && !VISIBLE_ASCII.matcher(nonce).matches()) {
             return refuse.with("invalid_request", "nonce must be 1 to 512 visible ASCII characters");
+        }
+        if (withoutPkce && (nonce == null || !scopes.get().contains(Scopes.OPENID))) {
+            return refuse.with("invalid_request", "without PKCE, openid and a nonce are required");
         }
         Optional<Set<Prompt>> prompts = prompts(value(query, "prompt"));
         if (prompts.isEmpty()) {

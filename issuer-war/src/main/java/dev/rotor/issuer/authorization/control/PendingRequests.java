@@ -74,11 +74,13 @@ public final class PendingRequests {
                 .add("redirectUri", request.redirectUri())
                 .add("scopes", Json.createArrayBuilder(request.scopes()))
                 .add("state", request.state())
-                .add("challenge", request.codeChallenge())
                 .add("prompts", Json.createArrayBuilder(request.prompts().stream().map(Enum::name).toList()))
                 .add("requestedAt", request.requestedAt().toEpochMilli());
         if (request.nonce() != null) {
             json.add("nonce", request.nonce());
+        }
+        if (request.codeChallenge() != null) {
+            json.add("challenge", request.codeChallenge());
         }
         if (request.maxAge() != null) {
             json.add("maxAge", request.maxAge().toSeconds());
@@ -93,7 +95,7 @@ public final class PendingRequests {
             json.getJsonArray("prompts").getValuesAs(JsonString::getString).forEach(p -> prompts.add(Prompt.valueOf(p)));
             return new AuthorizationRequest(json.getString("clientId"), json.getString("redirectUri"),
                     json.getJsonArray("scopes").getValuesAs(JsonString::getString).stream().collect(Collectors.toSet()),
-                    json.getString("state"), json.getString("nonce", null), json.getString("challenge"), prompts,
+                    json.getString("state"), json.getString("nonce", null), json.getString("challenge", null), prompts,
                     json.containsKey("maxAge") ? Duration.ofSeconds(json.getJsonNumber("maxAge").longValue()) : null,
                     Instant.ofEpochMilli(json.getJsonNumber("requestedAt").longValue()));
         }

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param scopes        the scopes asked for, all allowed to the client
  * @param state         the client's state, passed back unchanged
  * @param nonce         the OpenID Connect nonce, copied into the ID token; {@code null} when none was sent
- * @param codeChallenge the PKCE S256 challenge
+ * @param codeChallenge the PKCE S256 challenge; {@code null} only for a client registered without PKCE
  * @param prompts       the {@code prompt} values
  * @param maxAge        the longest time since the user's login the client accepts; {@code null} when not sent
  * @param requestedAt   when the request arrived; a {@code prompt=login} is met by a login after it

@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param clientId      the client it was issued to: only that client may redeem it
  * @param redirectUri   the redirect URI of the request, which the token request must repeat exactly
- * @param codeChallenge the PKCE S256 challenge the verifier must meet
+ * @param codeChallenge the PKCE S256 challenge the verifier must meet; {@code null} when the request had none
  * @param nonce         the request's nonce, for the ID token; empty when none was sent
  * @param subject       who signed in
  * @param authTime      when they entered their password

@@ -33,8 +33,9 @@ public final class ClientJson {
     public static final String POST_LOGOUT_REDIRECT_URIS = "post_logout_redirect_uris";
     public static final String GRANT_TYPES = "grant_types";
     public static final String SCOPES = "scopes";
+    public static final String PKCE_REQUIRED = "pkce_required";
     private static final Set<String> FIELDS = Set.of(CLIENT_ID, TYPE, SECRET_HASH, REDIRECT_URIS,
-            POST_LOGOUT_REDIRECT_URIS, GRANT_TYPES, SCOPES);
+            POST_LOGOUT_REDIRECT_URIS, GRANT_TYPES, SCOPES, PKCE_REQUIRED);
     private static final int MAX_ITEMS = 32;
 
     private ClientJson() {
@@ -55,7 +56,7 @@ public final class ClientJson {
         return new Client(requiredString(json, CLIENT_ID), type, hash, strings(json, REDIRECT_URIS, List.of()),
                 strings(json, POST_LOGOUT_REDIRECT_URIS, List.of()),
                 Set.copyOf(strings(json, GRANT_TYPES, List.copyOf(GrantTypes.DEFAULT))),
-                Set.copyOf(strings(json, SCOPES, List.copyOf(Scopes.DEFAULT))), declared);
+                Set.copyOf(strings(json, SCOPES, List.copyOf(Scopes.DEFAULT))), declared, pkceRequired(json));
     }
 
     /** Every field, the secret hash included: for storage only. */
@@ -75,7 +76,19 @@ public final class ClientJson {
                 .add(REDIRECT_URIS, Json.createArrayBuilder(client.redirectUris()))
                 .add(POST_LOGOUT_REDIRECT_URIS, Json.createArrayBuilder(client.postLogoutRedirectUris()))
                 .add(GRANT_TYPES, Json.createArrayBuilder(new java.util.TreeSet<>(client.grantTypes())))
-                .add(SCOPES, Json.createArrayBuilder(new java.util.TreeSet<>(client.scopes())));
+                .add(SCOPES, Json.createArrayBuilder(new java.util.TreeSet<>(client.scopes())))
+                .add(PKCE_REQUIRED, client.pkceRequired());
+    }
+
+    private static boolean pkceRequired(JsonObject json) {
+        JsonValue value = json.get(PKCE_REQUIRED);
+        if (value == null || value == JsonValue.NULL || value == JsonValue.TRUE) {
+            return true;
+        }
+        if (value == JsonValue.FALSE) {
+            return false;
+        }
+        throw new InvalidClientException(PKCE_REQUIRED + " must be true or false");
     }
 
     private static ClientType type(JsonObject json) {

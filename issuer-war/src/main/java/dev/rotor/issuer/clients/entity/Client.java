@@ -15,10 +15,13 @@ import java.util.Set;
  * @param grantTypes             what it may use at the token endpoint, see {@link GrantTypes}
  * @param scopes                 the scopes it may ask for
  * @param declared               whether it comes from configuration (then the admin API cannot change it)
+ * @param pkceRequired           {@code true} for every client unless registered otherwise: a confidential client
+ *                               whose library has no PKCE (Jakarta Security 3.0's OpenID Connect client) may sign
+ *                               in with the OpenID Connect nonce instead, as RFC 9700 §2.1.1 allows
  */
 public record Client(String clientId, ClientType type, String secretHash, List<String> redirectUris,
                      List<String> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes,
-                     boolean declared) {
+                     boolean declared, boolean pkceRequired) {
 
     private static final int MAX_URIS = 16;
 
@@ -39,10 +42,19 @@ public record Client(String clientId, ClientType type, String secretHash, List<S
         if (grantTypes.contains(GrantTypes.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
             throw new InvalidClientException("redirect_uris must not be empty for authorization_code");
         }
+        if (!pkceRequired && type == ClientType.PUBLIC) {
+            throw new InvalidClientException("pkce_required may be false only for a confidential client");
+        }
         scopes = Set.copyOf(scopes);
         if (scopes.size() > 32 || !scopes.stream().allMatch(Scopes::isValid)) {
             throw new InvalidClientException("scopes must be at most 32 scope tokens");
         }
+    }
+
+    /** A client that requires PKCE, as every client does unless registered otherwise. */
+    public Client(String clientId, ClientType type, String secretHash, List<String> redirectUris,
+                  List<String> postLogoutRedirectUris, Set<String> grantTypes, Set<String> scopes, boolean declared) {
+        this(clientId, type, secretHash, redirectUris, postLogoutRedirectUris, grantTypes, scopes, declared, true);
     }
 
     public boolean allows(String grantType) {
@@ -55,7 +67,8 @@ public record Client(String clientId, ClientType type, String secretHash, List<S
 
     /** The same client with another secret hash (a rotation). */
     public Client withSecretHash(String hash) {
-        return new Client(clientId, type, hash, redirectUris, postLogoutRedirectUris, grantTypes, scopes, declared);
+        return new Client(clientId, type, hash, redirectUris, postLogoutRedirectUris, grantTypes, scopes, declared,
+                pkceRequired);
     }
 
     private static List<String> uris(List<String> uris, String field) {

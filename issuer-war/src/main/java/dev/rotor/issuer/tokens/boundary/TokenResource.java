@@ -82,7 +82,7 @@ public class TokenResource extends OAuthEndpoint {
         }
         GrantResult result = switch (grantType) {
             case "authorization_code" -> codes.redeem(authenticated(credentials), parameters.required("code"),
-                    parameters.required("redirect_uri"), parameters.required("code_verifier"));
+                    parameters.required("redirect_uri"), parameters.optional("code_verifier").orElse(null));
             case "refresh_token" -> refreshes.refresh(parameters.required("refresh_token"),
                     credentials.namesClient() ? authenticated(credentials).clientId() : null);
             case "password" -> password(parameters, credentials);

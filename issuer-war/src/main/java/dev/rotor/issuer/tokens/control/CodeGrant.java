@@ -66,14 +66,15 @@ public class CodeGrant {
     }
 
     /**
-     * @param client the authenticated client of the token request
+     * @param client       the authenticated client of the token request
+     * @param codeVerifier the PKCE verifier, {@code null} when the request had none
      * @throws dev.rotor.issuer.availability.BackendUnavailableException if the outcome cannot be recorded
      */
     public GrantResult redeem(Client client, String code, String redirectUri, String codeVerifier) {
         if (!client.allows(GrantTypes.AUTHORIZATION_CODE)) {
             return new GrantResult.Refused(Refusal.UNAUTHORIZED_CLIENT);
         }
-        if (!Pkce.isVerifier(codeVerifier)) {
+        if (codeVerifier != null && !Pkce.isVerifier(codeVerifier)) {
             return new GrantResult.Refused(Refusal.MALFORMED_VERIFIER);
         }
         Redemption redemption = codes.redeem(code);
@@ -87,11 +88,19 @@ public class CodeGrant {
         }
         CodeBinding binding = redeemed.binding();
         if (!binding.clientId().equals(client.clientId()) || !binding.redirectUri().equals(redirectUri)
-                || !Pkce.matches(codeVerifier, binding.codeChallenge())) {
+                || !verifierMeets(codeVerifier, binding.codeChallenge())) {
             LOG.fine("ROTOR-Z104 authorization code refused: wrong client, redirect URI or code verifier");
             return new GrantResult.Refused(Refusal.INVALID_CODE);
         }
         return open(binding, code);
+    }
+
+    /**
+     * With a challenge, the verifier must meet it; without one (a client registered without PKCE) there must be no
+     * verifier either, or a downgrade could pass (RFC 9700 §2.1.1).
+     */
+    private static boolean verifierMeets(String verifier, String challenge) {
+        return challenge == null ? verifier == null : Pkce.matches(verifier, challenge);
     }
 
     private GrantResult open(CodeBinding binding, String code) {

@@ -117,6 +117,30 @@ class AuthorizationParametersTest {
     }
 
     @Test
+    void aConfidentialClientRegisteredWithoutPkceMayUseTheNonceInstead() {
+        Client legacy = new Client("legacy", ClientType.CONFIDENTIAL, "0123456789012345678901234567890123456789abc",
+                List.of(REDIRECT), List.of(), GrantTypes.DEFAULT, Scopes.DEFAULT, false, false);
+        AuthorizationParameters withLegacy = new AuthorizationParameters(id -> Optional.of(legacy));
+        Map<String, List<String>> query = valid();
+        query.put("client_id", List.of("legacy"));
+        query.remove("code_challenge");
+        query.remove("code_challenge_method");
+        assertNull(assertInstanceOf(RequestCheck.Accepted.class, withLegacy.check(query, NOW)).request()
+                .codeChallenge());
+        query.remove("nonce");
+        assertEquals("invalid_request", assertInstanceOf(RequestCheck.Refused.class, withLegacy.check(query, NOW))
+                .error(), "not without a nonce");
+        query.put("nonce", List.of("n"));
+        query.put("code_challenge_method", List.of("plain"));
+        query.put("code_challenge", List.of(CHALLENGE));
+        assertEquals("invalid_request", assertInstanceOf(RequestCheck.Refused.class, withLegacy.check(query, NOW))
+                .error(), "plain stays refused");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Client("p",
+                ClientType.PUBLIC, null, List.of(REDIRECT), List.of(), GrantTypes.DEFAULT, Scopes.DEFAULT, false,
+                false), "a public client always needs PKCE");
+    }
+
+    @Test
     void stateIsRequiredAndPassedBackWithEveryError() {
         RequestCheck.Refused missing = refused("state", null, "invalid_request");
         assertNull(missing.state());

@@ -187,6 +187,23 @@ class CodeFlowTest {
     }
 
     @Test
+    void withoutAChallengeNoVerifierMayBeSentEither() {
+        Client legacy = bed.clients().register(new Client("legacy", ClientType.CONFIDENTIAL,
+                "0123456789012345678901234567890123456789abc", List.of(CALLBACK), List.of(),
+                dev.rotor.issuer.clients.entity.GrantTypes.DEFAULT, dev.rotor.issuer.clients.entity.Scopes.DEFAULT,
+                false, false)).orElseThrow().client();
+        SessionInfo browser = bed.signIn("alice");
+        Map<String, List<String>> query = request("legacy", CALLBACK);
+        query.remove("code_challenge");
+        query.remove("code_challenge_method");
+        String code = answer(bed.authorizations().authorize(query, Optional.of(browser))).get("code");
+        assertEquals(new GrantResult.Refused(Refusal.INVALID_CODE), bed.codes().redeem(legacy, code, CALLBACK, VERIFIER),
+                "a verifier for a code issued without a challenge is a downgrade attempt");
+        String second = answer(bed.authorizations().authorize(query, Optional.of(browser))).get("code");
+        assertInstanceOf(GrantResult.Granted.class, bed.codes().redeem(legacy, second, CALLBACK, null));
+    }
+
+    @Test
     void aCodeExpiresWithinSixtySeconds() {
         String code = code(bed.signIn("alice"));
         assertTrue(bed.client().pttl(bed.names().prefix() + "{authz}:code:" + Digests.sha256Base64url(code)) <= 60_000);
