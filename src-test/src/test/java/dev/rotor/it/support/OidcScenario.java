@@ -65,8 +65,15 @@ public final class OidcScenario implements AfterAllCallback {
     /** Registers a client through the admin API and returns its answer (with {@code client_secret} if any). */
     public JsonObject registerClient(String clientId, String type, List<String> redirectUris,
                                      List<String> postLogoutRedirectUris) {
+        return registerClient(clientId, type, redirectUris, postLogoutRedirectUris, "");
+    }
+
+    /** @param extraFields more JSON members, e.g. {@code ,"pkce_required":false} */
+    public JsonObject registerClient(String clientId, String type, List<String> redirectUris,
+                                     List<String> postLogoutRedirectUris, String extraFields) {
         String body = "{\"client_id\":\"" + clientId + "\",\"type\":\"" + type + "\",\"redirect_uris\":"
-                + array(redirectUris) + ",\"post_logout_redirect_uris\":" + array(postLogoutRedirectUris) + "}";
+                + array(redirectUris) + ",\"post_logout_redirect_uris\":" + array(postLogoutRedirectUris)
+                + extraFields + "}";
         HttpResponse<String> created = client.send("POST", "/admin/clients", adminToken(), body);
         if (created.statusCode() != 201) {
             throw new AssertionError("could not register " + clientId + ": " + created.statusCode() + " "

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(150);
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
 
     private final Process process;

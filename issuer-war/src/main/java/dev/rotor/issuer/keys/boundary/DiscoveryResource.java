@@ -49,7 +49,7 @@ public class DiscoveryResource {
                 .add("introspection_endpoint", config.url("/oauth2/introspect"))
                 .add("scopes_supported", strings("openid", "profile", "email"))
                 .add("claims_supported", strings("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid",
-                        "azp", "name", "preferred_username", "email"))
+                        "azp", "groups", "name", "preferred_username", "email"))
                 .add("response_types_supported", strings("code"))
                 .add("response_modes_supported", strings("query"))
                 .add("grant_types_supported", grants)

@@ -123,7 +123,7 @@ public class CodeGrant {
                 binding.scopes());
         String idToken = binding.scopes().contains(Scopes.OPENID)
                 ? idTokens.issue(binding.subject(), binding.clientId(), binding.nonce(), binding.authTime(),
-                binding.sid(), binding.scopes(), user)
+                binding.sid(), binding.scopes(), user, groups)
                 : null;
         return new GrantResult.Granted(new TokenPair(access, session.get().refreshToken(), idToken,
                 binding.scopes()));

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Signs OpenID Connect ID tokens (Core §2) with the same in-RAM, published, rotating key as access tokens:
  * {@code iss}, {@code sub}, {@code aud} (the client), {@code exp}, {@code iat}, {@code auth_time}, {@code nonce} when
- * the request had one, and {@code sid}, the issuer browser session. The {@code profile} scope adds {@code name} and
+ * the request had one, {@code sid}, the issuer browser session, and {@code groups} (the MicroProfile JWT
+ * convention, which Jakarta Security's OpenID Connect client reads as the caller's groups). The {@code profile} scope adds {@code name} and
  * {@code preferred_username}, the {@code email} scope {@code email}.
  */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class IdTokens {
      * @throws dev.rotor.issuer.availability.SigningUnavailableException if no key has been published yet
      */
     public String issue(String subject, String clientId, String nonce, Instant authTime, String sid,
-                        Set<String> scopes, Optional<User> user) {
+                        Set<String> scopes, Optional<User> user, java.util.Collection<String> groups) {
         Instant now = clock.instant();
         JWTCreator.Builder token = JWT.create()
                 .withHeader(Map.of("typ", "JWT"))
@@ -55,7 +56,8 @@ public class IdTokens {
                 .withExpiresAt(now.plus(config.accessTtl()))
                 .withClaim("auth_time", authTime.getEpochSecond())
                 .withClaim("sid", sid)
-                .withClaim("azp", clientId);
+                .withClaim("azp", clientId)
+                .withClaim("groups", java.util.List.copyOf(new java.util.TreeSet<>(groups)));
         if (nonce != null) {
             token.withClaim("nonce", nonce);
         }
