@@ -175,6 +175,113 @@ class NimbusClientIT {
         assertTrue(refreshWithoutClient.body().contains("invalid_grant"), refreshWithoutClient.body());
     }
 
+    private static String authorizeUri(String redirect, String... without) {
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", "nimbus");
+        query.put("redirect_uri", redirect);
+        query.put("scope", "openid");
+        query.put("state", "st");
+        query.put("nonce", "nn");
+        query.put("code_challenge", new CodeVerifier().getValue().substring(0, 43));
+        query.put("code_challenge_method", "S256");
+        for (String name : without) {
+            query.remove(name);
+        }
+        return metadata.getAuthorizationEndpointURI() + "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    @Test
+    void aRedirectUriThatIsNotExactlyRegisteredIsShownOnAnIssuerPageAndNeverFollowed() {
+        dev.rotor.it.support.Http http = new dev.rotor.it.support.Http();
+        String registered = CALLBACK.toString();
+        for (String variant : List.of(registered.substring(0, registered.length() - 1), registered + "/x",
+                registered + "?x=1", registered.replace(":1/", ":2/"), registered.replace("callback", "Callback"),
+                registered.replace("localhost", "evil@localhost"), registered + "#x",
+                "http://localhost:1@evil.example/nimbus/callback")) {
+            HttpResponse<String> answer = http.get(URI.create(authorizeUri(variant)));
+            assertEquals(400, answer.statusCode(), variant);
+            assertTrue(answer.headers().firstValue("Location").isEmpty(), variant);
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), variant);
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
+            assertFalse(answer.body().contains("Exception"), variant);
+        }
+        HttpResponse<String> missingState = http.get(URI.create(authorizeUri(registered, "state")));
+        assertEquals(302, missingState.statusCode());
+        String location = missingState.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(registered + "?error=invalid_request") && location.contains("&iss=")
+                && !location.contains("state="), location);
+        HttpResponse<String> noPkce = http.get(URI.create(authorizeUri(registered, "code_challenge")));
+        assertTrue(noPkce.headers().firstValue("Location").orElseThrow().contains("error=invalid_request"));
+        HttpResponse<String> huge = http.get(URI.create(authorizeUri(registered) + "&login_hint=" + "x".repeat(6000)));
+        assertTrue(huge.statusCode() < 500, "a huge request: " + huge.statusCode());
+    }
+
+    @Test
+    void anUnregisteredPostLogoutRedirectUriIsRefusedAndTheLoginFormOfAPendingRequestNeedsItsCsrfToken() {
+        dev.rotor.it.support.Http http = new dev.rotor.it.support.Http();
+        HttpResponse<String> logout = http.get(URI.create(metadata.getEndSessionEndpointURI()
+                + "?client_id=nimbus&post_logout_redirect_uri=" + java.net.URLEncoder.encode("https://evil.example/",
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(400, logout.statusCode());
+        assertTrue(logout.headers().firstValue("Location").isEmpty());
+
+        HttpResponse<String> toLogin = http.get(URI.create(authorizeUri(CALLBACK.toString())));
+        assertEquals(303, toLogin.statusCode());
+        String next = java.net.URLDecoder.decode(toLogin.headers().firstValue("Location").orElseThrow()
+                .replaceFirst(".*next=", ""), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(next.startsWith("/oauth2/authorize?authz="), next);
+        String user = scenario.newUser("user");
+        String form = "username=" + user + "&password=" + scenario.password(user) + "&next="
+                + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> forged = http.send(java.net.http.HttpRequest.newBuilder(scenario.client().uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&csrf=x")).build());
+        assertEquals(403, forged.statusCode(), "login CSRF into a pending authorization is refused");
+        assertEquals(0, scenario.sessionsOf(user));
+    }
+
+    @Test
+    void clientsAreManagedThroughTheAdminApiWithTheSecretShownOnce() {
+        String admin = scenario.adminToken();
+        var api = scenario.client();
+        JsonObject created = scenario.registerClient("managed", "confidential", List.of("https://managed.example/cb"),
+                List.of());
+        String first = created.getString("client_secret");
+        assertEquals(43, first.length());
+        String read = api.get("/admin/clients/managed", admin).body();
+        assertFalse(read.contains("client_secret"), read);
+        assertTrue(api.get("/admin/clients", admin).body().contains("\"managed\""));
+        HttpResponse<String> oldSecret = passwordGrant("managed", first);
+        assertEquals(400, oldSecret.statusCode(), "authenticated, but the password grant is not its grant type");
+        assertTrue(oldSecret.body().contains("unauthorized_client"), oldSecret.body());
+
+        String second = dev.rotor.it.support.Http.json(api.send("POST", "/admin/clients/managed/secret", admin, null))
+                .getString("client_secret");
+        assertNotNull(second);
+        assertEquals(401, passwordGrant("managed", first).statusCode(), "the old secret is dead at once");
+        assertTrue(passwordGrant("managed", second).body().contains("unauthorized_client"));
+
+        HttpResponse<String> http = api.send("POST", "/admin/clients", admin,
+                "{\"client_id\":\"bad\",\"redirect_uris\":[\"http://bad.example/cb\"]}");
+        assertEquals(400, http.statusCode());
+        assertTrue(http.body().contains("redirect_uris"), http.body());
+        assertEquals(400, api.get("/admin/clients/%2A", admin).statusCode());
+        assertEquals(409, api.send("POST", "/admin/clients", admin,
+                "{\"client_id\":\"managed\",\"redirect_uris\":[\"https://x.example/cb\"]}").statusCode());
+        assertEquals(204, api.send("DELETE", "/admin/clients/managed", admin, null).statusCode());
+        assertEquals(404, api.get("/admin/clients/managed", admin).statusCode());
+        assertEquals(401, api.get("/admin/clients", null).statusCode());
+    }
+
+    private static HttpResponse<String> passwordGrant(String client, String clientSecret) {
+        return scenario.client().form("/oauth2/token", java.util.Map.of("grant_type", "password", "username", "admin",
+                "password", OidcScenario.ADMIN_PASSWORD, "client_id", client, "client_secret", clientSecret));
+    }
+
     @Test
     void aWrongVerifierOrMissingPkceIsRefused() throws Exception {
         String user = scenario.newUser("user");
