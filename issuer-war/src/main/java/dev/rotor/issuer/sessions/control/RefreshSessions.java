@@ -86,7 +86,8 @@ public class RefreshSessions {
         Instant now = now();
         List<String> reply = store.run(SessionScripts.CREATE, List.of(keys.session(session.rid()), keys.refresh(hash),
                 keys.userSessions(session.subject())), now, session.rid(), session.subject(), client, hash,
-                SessionGroups.write(session.groups()), sid, session.bound() ? "1" : "0");
+                SessionGroups.write(session.groups()), sid, session.bound() ? "1" : "0",
+                String.join(" ", new java.util.TreeSet<>(session.scopes())));
         if (!session.rid().equals(reply.get(0))) {
             return Optional.empty();
         }

@@ -41,16 +41,16 @@ final class SessionScripts {
             """;
 
     /**
-     * KEYS session, refresh, user-sessions; ARGV[5..11] rid, subject, clientId, token hash, groups (a JSON array),
+     * KEYS session, refresh, user-sessions; ARGV[5..12] rid, subject, clientId, token hash, groups (a JSON array),
      * sid (the issuer browser session it is linked to, or empty), bound ({@code 1} if only its client may refresh
-     * it). Returns {rid}, or {'no-sid'} if the browser session it should be linked to has ended.
+     * it), scope (space-separated, or empty). Returns {rid}, or {'no-sid'} if the browser session it should be linked to has ended.
      */
     static final String CREATE = PRELUDE + """
             local sid = ARGV[10]
             if sid ~= '' and redis.call('EXISTS', base .. 'session:' .. sid) == 0 then return {'no-sid'} end
             redis.call('HSET', KEYS[1], 'subject', ARGV[6], 'clientId', ARGV[7],
               'createdAt', ARGV[2], 'lastUsedAt', ARGV[2], 'currentHash', ARGV[8], 'groups', ARGV[9],
-              'bound', ARGV[11])
+              'bound', ARGV[11], 'scope', ARGV[12])
             if sid ~= '' then
               redis.call('HSET', KEYS[1], 'sid', sid)
               redis.call('SADD', base .. 'linked:' .. sid, ARGV[5])
@@ -104,7 +104,8 @@ final class SessionScripts {
             redis.call('HSET', base .. 'session:' .. rid, 'lastUsedAt', ARGV[2], 'currentHash', ARGV[6])
             redis.call('PEXPIRE', base .. 'session:' .. rid, keep)
             local groups = redis.call('HGET', base .. 'session:' .. rid, 'groups') or ''
-            return {'rotated', rid, s[1], s[2], s[3], groups}
+            local scope = redis.call('HGET', base .. 'session:' .. rid, 'scope') or ''
+            return {'rotated', rid, s[1], s[2], s[3], groups, scope}
             """;
 
     /** KEYS session; ARGV[5] rid. Revokes it; returns it if it was live, else {}. */

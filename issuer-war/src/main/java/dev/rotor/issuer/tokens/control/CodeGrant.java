@@ -110,7 +110,7 @@ public class CodeGrant {
         }
         Set<String> groups = user.map(User::groups).orElse(binding.groups());
         Optional<IssuedSession> session = sessions.create(new NewSession(binding.rid(), binding.subject(),
-                binding.clientId(), groups, binding.sid(), true));
+                binding.clientId(), groups, binding.sid(), true, binding.scopes()));
         if (session.isEmpty()) {
             LOG.fine("ROTOR-Z105 authorization code refused: the browser session signed out meanwhile");
             return new GrantResult.Refused(Refusal.INVALID_CODE);

@@ -78,8 +78,8 @@ public class RefreshGrant {
             return new GrantResult.Refused(Refusal.INVALID_REFRESH_TOKEN);
         }
         Set<String> groups = user.map(User::groups).orElse(rotated.groups());
-        TokenPair pair = new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId()),
-                rotated.newRefreshToken());
+        TokenPair pair = new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId(),
+                rotated.scopes()), rotated.newRefreshToken(), null, rotated.scopes());
         events.refreshed();
         return new GrantResult.Granted(pair);
     }

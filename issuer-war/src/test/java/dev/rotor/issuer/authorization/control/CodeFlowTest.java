@@ -152,8 +152,10 @@ class CodeFlowTest {
                 "another client cannot refresh it");
         assertEquals(new GrantResult.Refused(Refusal.INVALID_REFRESH_TOKEN), bed.refreshes().refresh(refresh, null),
                 "nor a request that names no client");
-        assertInstanceOf(GrantResult.Granted.class, bed.refreshes().refresh(refresh, "web"),
-                "and refusing them changed nothing");
+        GrantResult.Granted refreshed = assertInstanceOf(GrantResult.Granted.class,
+                bed.refreshes().refresh(refresh, "web"), "and refusing them changed nothing");
+        assertEquals("email openid profile", JWT.decode(refreshed.tokens().access().value()).getClaim("scope")
+                .asString(), "a refreshed access token keeps the granted scopes");
     }
 
     @Test
