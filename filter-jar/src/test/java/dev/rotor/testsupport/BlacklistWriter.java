@@ -8,6 +8,7 @@ import redis.clients.jedis.params.SetParams;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Writes revocations the way the issuer does, in the shared protocol (blacklist key with a TTL, then the event on
@@ -15,6 +16,13 @@ import java.time.Duration;
  * leaves it holding dead pooled connections.
  */
 public final class BlacklistWriter {
+
+    /** The issuer's script: the key and the event in one step, on the slot that owns the key. */
+    private static final String SET_AND_PUBLISH = """
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            redis.call('PUBLISH', ARGV[3], ARGV[4])
+            return 1
+            """;
 
     private final RedisEndpoint endpoint;
     private final RedisNames names;
@@ -27,12 +35,31 @@ public final class BlacklistWriter {
     }
 
     public void revoke(RevocationEvent event) {
-        long ttl = Duration.between(clock.instant(), event.expiresAt()).toMillis();
-        String value = event.type() == RevocationEvent.Type.SUB
-                ? Long.toString(event.notBefore().getEpochSecond()) : "1";
         try (UnifiedJedis client = endpoint.client()) {
-            client.set(names.blacklistKey(event.type(), event.value()), value, SetParams.setParams().px(ttl));
+            client.set(names.blacklistKey(event.type(), event.value()), storedValue(event),
+                    SetParams.setParams().px(ttlMillis(event)));
             client.publish(names.revocationChannel(), event.toJson());
         }
+    }
+
+    /** Like {@link #revoke} but through the issuer's Lua script, on a client the caller keeps. */
+    public void revokeWithScript(UnifiedJedis client, RevocationEvent event) {
+        client.eval(SET_AND_PUBLISH, List.of(names.blacklistKey(event.type(), event.value())),
+                List.of(storedValue(event), Long.toString(ttlMillis(event)), names.revocationChannel(),
+                        event.toJson()));
+    }
+
+    /** Only the blacklist key, without an event: what a snapshot must find. */
+    public void store(UnifiedJedis client, RevocationEvent event) {
+        client.set(names.blacklistKey(event.type(), event.value()), storedValue(event),
+                SetParams.setParams().px(ttlMillis(event)));
+    }
+
+    private long ttlMillis(RevocationEvent event) {
+        return Duration.between(clock.instant(), event.expiresAt()).toMillis();
+    }
+
+    private static String storedValue(RevocationEvent event) {
+        return event.type() == RevocationEvent.Type.SUB ? Long.toString(event.notBefore().getEpochSecond()) : "1";
     }
 }

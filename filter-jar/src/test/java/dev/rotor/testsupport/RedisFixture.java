@@ -3,19 +3,16 @@ package dev.rotor.testsupport;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * A real {@code redis-server} that the test starts itself, on a free loopback port, and can stop and restart on the
- * same port for fault tests. It uses the {@code redis-server} on the PATH when there is one, else the binary that
- * embedded-redis ships. It never touches a Redis it did not start.
+ * same port for fault tests. It uses the {@code redis-server} that {@link RedisBinary} finds. It never touches a Redis
+ * it did not start.
  *
  * <pre>{@code @RegisterExtension static final RedisFixture redis = RedisFixture.start();}</pre>
  */
@@ -28,7 +25,7 @@ public final class RedisFixture implements AfterAllCallback, AutoCloseable {
         this.port = port;
         try {
             this.server = RedisServer.newRedisServer()
-                    .executableProvider(executable())
+                    .executableProvider(RedisBinary.provider())
                     .bind("127.0.0.1")
                     .port(port)
                     .setting("save \"\"")
@@ -92,17 +89,6 @@ public final class RedisFixture implements AfterAllCallback, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ExecutableProvider executable() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "redis-server");
-            if (Files.isExecutable(candidate)) {
-                return candidate::toFile;
-            }
-        }
-        return ExecutableProvider.newJarResourceProvider();
     }
 
     public static int freePort() {

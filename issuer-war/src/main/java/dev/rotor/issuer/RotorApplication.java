@@ -13,13 +13,12 @@ import java.util.Map;
 public class RotorApplication extends Application {
 
     /**
-     * Jersey's switch that keeps a relative {@code Location} relative; otherwise Jersey resolves it against the
-     * request's {@code Host} header, which a client controls.
+     * Jersey would turn a relative {@code Location} into an absolute URL built from the request's {@code Host}
+     * header, which a client chooses: every {@code Location} stays exactly as the resource wrote it, a relative
+     * reference or a URL built from {@code rotor.issuer}.
      */
-    static final String KEEP_LOCATION_RELATIVE = "jersey.config.server.headers.location.relative.resolution.disabled";
-
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of(KEEP_LOCATION_RELATIVE, true);
+        return Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
     }
 }

@@ -175,14 +175,22 @@ class AdminIT {
     @Test
     void keysAreListedAndThisInstanceRotatesOnRequest() {
         JsonObject before = Http.json(issuer.get("/admin/keys", scenario.adminToken()));
-        assertEquals("ACTIVE", before.getJsonArray("keys").getJsonObject(0).getString("state"));
+        Set<String> statesBefore = new TreeSet<>();
+        before.getJsonArray("keys").getValuesAs(JsonObject.class).forEach(key -> {
+            statesBefore.add(key.getString("state"));
+            assertFalse(key.getString("instance").isEmpty(), "each key names the instance that holds it");
+        });
+        assertEquals(Set.of("ACTIVE", "NEXT"), statesBefore);
+        String next = before.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .filter(key -> key.getString("state").equals("NEXT")).findFirst().orElseThrow().getString("kid");
         HttpResponse<String> rotated = issuer.send("POST", "/admin/keys/rotate", scenario.adminToken(), null);
         assertEquals(200, rotated.statusCode(), rotated.body());
         String newKid = Http.json(rotated).getString("kid");
+        assertEquals(next, newKid, "the key that was published to sign next signs now");
         JsonObject after = Http.json(issuer.get("/admin/keys", scenario.adminToken()));
         Set<String> states = new TreeSet<>();
         after.getJsonArray("keys").getValuesAs(JsonObject.class).forEach(key -> states.add(key.getString("state")));
-        assertEquals(Set.of("ACTIVE", "RETIRED"), states);
+        assertEquals(Set.of("ACTIVE", "NEXT", "RETIRED"), states);
         assertTrue(new Http().kids(issuer.uri("/.well-known/jwks.json")).contains(newKid));
     }
 

@@ -90,7 +90,7 @@ class IssuerKeysIT {
         Set<String> seenTogether = new HashSet<>();
         boolean rotated = Poll.until(Duration.ofSeconds(15), () -> {
             Set<String> now = http.kids(jwks);
-            if (now.containsAll(before) && now.size() > before.size()) {
+            if (now.containsAll(before) && !before.containsAll(now)) {
                 seenTogether.addAll(now);
                 return true;
             }

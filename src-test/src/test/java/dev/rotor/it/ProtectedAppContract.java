@@ -6,23 +6,25 @@ import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.testsupport.BlacklistWriter;
 import dev.rotor.it.support.Http;
 import dev.rotor.it.support.Poll;
+import dev.rotor.it.support.SampleApp;
 import dev.rotor.it.support.TestTokens;
 import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,16 +32,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What a sample enterprise application protected by Rotor must do, whichever way it is protected. Each subclass
- * deploys the same application once: with the filter, or with the mechanism.
+ * What a sample enterprise application protected by Rotor must do, whichever way it is protected and on whichever
+ * server. Each subclass deploys the same application once, {@link #filterApp} or {@link #mechanismApp}, and names
+ * where it runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ProtectedAppContract {
 
-    @ArquillianResource
-    URL base;
-
     final Http http = new Http();
+
+    /** The sample protected by the filter: /api/* and /servlet/* need a token, /api/public does not. */
+    static WebArchive filterApp(TestTokens tokens, RedisFixture redis) {
+        Map<String, String> settings = new HashMap<>(tokens.verifierSettings(redis.uri().toString()));
+        settings.put("rotor.protected-paths", "/api/*,/servlet/*");
+        settings.put("rotor.public-paths", "/api/public");
+        return SampleApp.withFilter(settings);
+    }
+
+    /** The sample protected by the mechanism, with container security constraints on /servlet/*. */
+    static WebArchive mechanismApp(TestTokens tokens, RedisFixture redis) {
+        return SampleApp.withMechanism(tokens.verifierSettings(redis.uri().toString()));
+    }
+
+    /** Where the application is deployed, ending in "/", e.g. {@code http://localhost:8080/filter/}. */
+    abstract URI base();
 
     /** This class's own Redis, started by the test. */
     abstract RedisFixture redis();
@@ -204,23 +220,23 @@ abstract class ProtectedAppContract {
                 "recovers by itself when Redis returns");
     }
 
-    private HttpResponse<String> get(String path, String token) {
+    HttpResponse<String> get(String path, String token) {
         return http.send(request(path).header("Authorization", "Bearer " + token).build());
     }
 
-    private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
     }
 
-    private URI uri(String path) {
-        return URI.create(base.toString()).resolve(path.substring(1));
+    URI uri(String path) {
+        return base().resolve(path.substring(1));
     }
 
-    private static String header(HttpResponse<String> response, String name) {
+    static String header(HttpResponse<String> response, String name) {
         return response.headers().firstValue(name).orElse("");
     }
 
-    private static String rid() {
+    static String rid() {
         return UUID.randomUUID().toString();
     }
 }

@@ -1,73 +1,115 @@
 package dev.rotor.filter.configuration;
 
+import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.filter.redis.RedisTopology;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.util.JedisURIHelper;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * Where Redis is: {@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS.
- * {@link #toString()} never shows the password.
+ * Where Redis is, and in which topology, as one URL:
+ * <ul>
+ *   <li>{@code redis://[user:password@]host:port[/db]}: one server;</li>
+ *   <li>{@code redis-sentinel://[user:password@]master-name@host:port,host:port[/db][?sentinel-user=…&sentinel-password=…]}:
+ *       the master that the listed sentinels know by {@code master-name}, followed across failovers. The
+ *       credentials before the master name log in to the master and its replicas; the sentinels get none unless
+ *       {@code sentinel-password} (and optionally {@code sentinel-user}) is given;</li>
+ *   <li>{@code redis-cluster://[user:password@]host:port,host:port}: a Redis Cluster, discovered from any listed
+ *       node (database 0 only).</li>
+ * </ul>
+ * {@code rediss}, {@code rediss-sentinel} and {@code rediss-cluster} use TLS, to the sentinels as well, with the JVM's
+ * trust store. Characters such as {@code @ : / ? # % &} in a user or password must be percent-encoded. Every
+ * connection has a 2 s connect and read timeout. {@link #toString()} never shows a user or password.
  */
 public final class RedisEndpoint {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private final URI uri;
+    private final RedisUrl url;
 
-    private RedisEndpoint(URI uri) {
-        this.uri = uri;
+    private RedisEndpoint(RedisUrl url) {
+        this.url = url;
     }
 
-    /** @throws InvalidSettingException naming {@code key} when {@code text} is not a usable Redis URL */
+    /**
+     * @throws InvalidSettingException naming {@code key} when {@code text} is not one of the URL forms above; the
+     *         message never repeats the value
+     */
     public static RedisEndpoint parse(String key, String text) {
-        URI uri = Settings.parseUri(key, text);
-        if (!JedisURIHelper.isRedisScheme(uri) && !JedisURIHelper.isRedisSSLScheme(uri)) {
-            throw new InvalidSettingException(key, "must start with redis:// or rediss://");
-        }
-        if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new InvalidSettingException(key, "must name a host and a port, e.g. redis://localhost:6379");
-        }
-        if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().matches("/\\d{1,2}")) {
-            throw new InvalidSettingException(key, "the path must be a database number, e.g. /0");
-        }
-        return new RedisEndpoint(uri);
+        return new RedisEndpoint(RedisUrlParser.parse(key, text));
     }
 
+    /** A standalone Redis without credentials on {@code 127.0.0.1:port}. */
     public static RedisEndpoint loopback(int port) {
-        return new RedisEndpoint(URI.create("redis://127.0.0.1:" + port));
+        return new RedisEndpoint(RedisUrl.loopback(port));
     }
 
-    /** A pooled, thread-safe client. The caller closes it. */
+    public RedisTopology topology() {
+        return url.topology();
+    }
+
+    /**
+     * Everything a long-lived component needs, created without contacting Redis: the shared client (made on first
+     * use), dedicated connections and the list of masters. The caller closes it.
+     */
+    public RedisConnections connect() {
+        JedisClientConfig nodes = nodeConfig();
+        return switch (url.topology()) {
+            case STANDALONE -> RedisConnections.standalone(url.hosts().get(0), nodes);
+            case SENTINEL -> RedisConnections.sentinel(url.masterName(), Set.copyOf(url.hosts()), nodes,
+                    sentinelConfig());
+            case CLUSTER -> RedisConnections.cluster(Set.copyOf(url.hosts()), nodes);
+        };
+    }
+
+    /**
+     * A pooled, thread-safe client for any topology: {@code RedisClient}, {@code RedisSentinelClient} or
+     * {@code RedisClusterClient}. The caller closes it. A standalone client connects on first use; a Sentinel or
+     * Cluster client contacts the sentinels or nodes here and throws an exception that
+     * {@link dev.rotor.filter.redis.RedisFailures#isOutage} calls an outage if none answers; use {@link #connect()}
+     * to start while Redis may be down.
+     */
     public UnifiedJedis client() {
-        return RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(clientConfig(TIMEOUT)).build();
+        return connect().client();
     }
 
-    /** One dedicated connection, e.g. for a blocking subscriber. The caller closes it. */
+    /**
+     * One dedicated connection, e.g. for a blocking subscriber or a test: to the server, to the current master on
+     * Sentinel, or to one reachable node of a Cluster. The caller closes it.
+     */
     public Jedis connection(Duration socketTimeout) {
-        return new Jedis(hostAndPort(), clientConfig(socketTimeout));
-    }
-
-    private HostAndPort hostAndPort() {
-        return JedisURIHelper.getHostAndPort(uri);
+        try (RedisConnections connections = connect()) {
+            return connections.dedicatedConnection(socketTimeout);
+        }
     }
 
     @SuppressWarnings("deprecation") // ssl(boolean) is the one switch that keeps the JVM's default trust store
-    private JedisClientConfig clientConfig(Duration socketTimeout) {
+    private JedisClientConfig nodeConfig() {
         return DefaultJedisClientConfig.builder()
-                .user(JedisURIHelper.getUser(uri))
-                .password(JedisURIHelper.getPassword(uri))
-                .database(JedisURIHelper.getDBIndex(uri))
-                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .user(url.user())
+                .password(url.password())
+                .database(url.database())
+                .ssl(url.tls())
                 .connectionTimeoutMillis((int) TIMEOUT.toMillis())
-                .socketTimeoutMillis((int) socketTimeout.toMillis())
+                .socketTimeoutMillis((int) TIMEOUT.toMillis())
+                .clientName("rotor")
+                .protocol(RedisProtocol.RESP2)
+                .build();
+    }
+
+    @SuppressWarnings("deprecation")
+    private JedisClientConfig sentinelConfig() {
+        return DefaultJedisClientConfig.builder()
+                .user(url.sentinelUser())
+                .password(url.sentinelPassword())
+                .ssl(url.tls())
+                .connectionTimeoutMillis((int) TIMEOUT.toMillis())
+                .socketTimeoutMillis((int) TIMEOUT.toMillis())
                 .clientName("rotor")
                 .protocol(RedisProtocol.RESP2)
                 .build();
@@ -75,6 +117,6 @@ public final class RedisEndpoint {
 
     @Override
     public String toString() {
-        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort() + (uri.getPath() == null ? "" : uri.getPath());
+        return url.redacted();
     }
 }

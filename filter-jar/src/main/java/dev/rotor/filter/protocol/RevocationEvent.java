@@ -20,7 +20,7 @@ import java.util.Locale;
  * @param expiresAt when the entry may be forgotten: once every token it could reject has expired. Millisecond
  *                  precision
  */
-public record RevocationEvent(Type type, String value, Instant notBefore, Instant expiresAt) {
+public record RevocationEvent(Type type, String value, Instant notBefore, Instant expiresAt) implements ChannelMessage {
 
     /** The longest accepted {@link #value()}. */
     public static final int MAX_VALUE_LENGTH = 256;
@@ -94,6 +94,7 @@ public record RevocationEvent(Type type, String value, Instant notBefore, Instan
     }
 
     /** The JSON form that {@link #parse(String)} reads. */
+    @Override
     public String toJson() {
         var json = Json.createObjectBuilder().add("type", type.wireName()).add("value", value);
         if (notBefore != null) {

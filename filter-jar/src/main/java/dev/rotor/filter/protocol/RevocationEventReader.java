@@ -23,16 +23,33 @@ final class RevocationEventReader {
     }
 
     static RevocationEvent read(String json) {
-        if (json == null || json.length() > MAX_JSON_LENGTH) {
-            throw new InvalidRevocationEventException("event is absent or longer than " + MAX_JSON_LENGTH);
-        }
+        return revocation(object(json));
+    }
+
+    /** A message of the revocation channel: a revocation, or a key announcement. */
+    static ChannelMessage readMessage(String json) {
         JsonObject object = object(json);
+        if (KeyAnnouncement.TYPE.equals(string(object, "type"))) {
+            try {
+                return new KeyAnnouncement(string(object, "kid"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRevocationEventException("kid must have 1 to " + KeyAnnouncement.MAX_KID_LENGTH
+                        + " printable characters");
+            }
+        }
+        return revocation(object);
+    }
+
+    private static RevocationEvent revocation(JsonObject object) {
         RevocationEvent.Type type = RevocationEvent.Type.fromWireName(string(object, "type"));
         Instant notBefore = object.containsKey("notBefore") ? instant(object, "notBefore") : null;
         return new RevocationEvent(type, string(object, "value"), notBefore, instant(object, "expiresAt"));
     }
 
     private static JsonObject object(String json) {
+        if (json == null || json.length() > MAX_JSON_LENGTH) {
+            throw new InvalidRevocationEventException("event is absent or longer than " + MAX_JSON_LENGTH);
+        }
         try (JsonParser parser = Json.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidRevocationEventException("event is not a JSON object");

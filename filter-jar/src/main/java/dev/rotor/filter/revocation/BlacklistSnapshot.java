@@ -3,9 +3,11 @@ package dev.rotor.filter.revocation;
 import dev.rotor.filter.protocol.InvalidRevocationEventException;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
-import redis.clients.jedis.AbstractPipeline;
+import dev.rotor.filter.redis.RedisConnections;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -18,24 +20,27 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads the whole Redis blacklist into a {@link RevocationStore}: SCAN in pages (never KEYS, which blocks Redis),
- * then GET and PTTL for each page in one pipeline.
+ * Reads the whole Redis blacklist into a {@link RevocationStore}: on every master (one, or each Cluster slot owner),
+ * SCAN in pages (never KEYS, which blocks Redis), then GET and PTTL for each page in one pipeline on the same node.
+ * If any master cannot be read the snapshot fails as a whole, so a subscription is never called synchronised on a
+ * partial blacklist.
  */
 final class BlacklistSnapshot {
 
     private static final Logger LOG = Logger.getLogger(BlacklistSnapshot.class.getName());
     private static final int PAGE_SIZE = 1000;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     /** Entries are written with a TTL; one without is kept this long and then refreshed by the next snapshot. */
     private static final Duration NO_TTL_EXPIRY = Duration.ofDays(1);
 
     private record Entry(String key, Response<String> value, Response<Long> ttlMillis) {
     }
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String keyPrefix;
     private final Clock clock;
 
-    BlacklistSnapshot(UnifiedJedis redis, RedisNames names, Clock clock) {
+    BlacklistSnapshot(RedisConnections redis, RedisNames names, Clock clock) {
         this.redis = redis;
         this.keyPrefix = names.blacklistPrefix();
         this.clock = clock;
@@ -43,20 +48,30 @@ final class BlacklistSnapshot {
 
     /** @return how many entries were merged into {@code store} */
     int loadInto(RevocationStore store) {
+        int loaded = 0;
+        for (HostAndPort master : redis.masters()) {
+            try (Jedis node = redis.connect(master, READ_TIMEOUT)) {
+                loaded += loadNode(node, store);
+            }
+        }
+        return loaded;
+    }
+
+    private int loadNode(Jedis node, RevocationStore store) {
         ScanParams params = new ScanParams().match(escapeGlob(keyPrefix) + "*").count(PAGE_SIZE);
         String cursor = ScanParams.SCAN_POINTER_START;
         int loaded = 0;
         do {
-            ScanResult<String> page = redis.scan(cursor, params);
-            loaded += loadPage(page.getResult(), store);
+            ScanResult<String> page = node.scan(cursor, params);
+            loaded += loadPage(node, page.getResult(), store);
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
         return loaded;
     }
 
-    private int loadPage(List<String> keys, RevocationStore store) {
+    private int loadPage(Jedis node, List<String> keys, RevocationStore store) {
         List<Entry> entries = new ArrayList<>(keys.size());
-        try (AbstractPipeline pipeline = redis.pipelined()) {
+        try (Pipeline pipeline = node.pipelined()) {
             for (String key : keys) {
                 entries.add(new Entry(key, pipeline.get(key), pipeline.pttl(key)));
             }

@@ -2,29 +2,40 @@ package dev.rotor.filter.revocation;
 
 import dev.rotor.filter.protocol.InvalidRevocationEventException;
 import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.filter.protocol.ChannelMessage;
+import dev.rotor.filter.protocol.KeyAnnouncement;
 import redis.clients.jedis.JedisPubSub;
+
+import java.util.function.Consumer;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The callbacks of one subscription. They run on the subscriber thread, in order: the snapshot taken when the
- * subscription is confirmed is merged before any event that arrived meanwhile is applied. One listener per
- * connection, so {@link #isSynced()} describes the current connection only.
+ * revocation channel's subscription is confirmed is merged before any event that arrived meanwhile is applied. A
+ * revocation or the mirror's own probe coming back counts as contact with Redis. One listener per connection, so
+ * {@link #isSynced()} describes the current connection only.
  */
 final class RevocationListener extends JedisPubSub {
 
     private static final Logger LOG = Logger.getLogger(RevocationListener.class.getName());
 
+    private final SubscriberChannels channels;
     private final BlacklistSnapshot snapshot;
     private final RevocationStore store;
     private final MirrorHealth health;
+    private final Consumer<String> keys;
     private volatile boolean synced;
 
-    RevocationListener(BlacklistSnapshot snapshot, RevocationStore store, MirrorHealth health) {
+    /** @param keys told the {@code kid} of every key an issuer announces */
+    RevocationListener(SubscriberChannels channels, BlacklistSnapshot snapshot, RevocationStore store,
+                       MirrorHealth health, Consumer<String> keys) {
+        this.channels = channels;
         this.snapshot = snapshot;
         this.store = store;
         this.health = health;
+        this.keys = keys;
     }
 
     /** Whether this subscription is confirmed and its snapshot merged. */
@@ -34,6 +45,9 @@ final class RevocationListener extends JedisPubSub {
 
     @Override
     public void onSubscribe(String channel, int subscriptions) {
+        if (!channels.revocations().equals(channel)) {
+            return;
+        }
         int loaded = snapshot.loadInto(store);
         synced = true;
         health.contact();
@@ -42,18 +56,22 @@ final class RevocationListener extends JedisPubSub {
 
     @Override
     public void onMessage(String channel, String message) {
+        if (channels.probe().equals(channel)) {
+            health.contact();
+            return;
+        }
         try {
-            store.apply(RevocationEvent.parse(message));
+            ChannelMessage parsed = ChannelMessage.parse(message);
+            if (parsed instanceof RevocationEvent event) {
+                store.apply(event);
+            } else {
+                keys.accept(((KeyAnnouncement) parsed).kid());
+            }
         } catch (InvalidRevocationEventException e) {
             // The reason is fixed text and the event itself is never logged: it may carry token claim values.
             LOG.log(Level.WARNING, "ROTOR-M101 ignored a malformed revocation event ({0} characters): {1}",
                     new Object[] {message == null ? 0 : message.length(), e.getMessage()});
         }
-        health.contact();
-    }
-
-    @Override
-    public void onPong(String pattern) {
         health.contact();
     }
 }

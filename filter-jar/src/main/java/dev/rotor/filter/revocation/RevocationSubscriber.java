@@ -1,17 +1,22 @@
 package dev.rotor.filter.revocation;
 
-import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.filter.redis.RedisFailures;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The background loop that keeps a {@link RevocationStore} in step with Redis. On every (re)connect it subscribes
  * first and loads the snapshot only once the subscription is confirmed, so an event published in between is either
- * in the snapshot or delivered afterwards. It reconnects with capped exponential backoff until {@link #stop()}.
+ * in the snapshot or delivered afterwards. It reconnects with capped exponential backoff until {@link #stop()}, each
+ * time to where {@link RedisConnections#dedicatedConnection} points: the current Sentinel master, or any live Cluster
+ * node.
  */
 final class RevocationSubscriber implements Runnable {
 
@@ -20,26 +25,28 @@ final class RevocationSubscriber implements Runnable {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long LAST_RETRY_MILLIS = 2000;
 
-    private record Session(Jedis connection, RevocationListener listener) {
+    private record Session(Jedis connection, HostAndPort node, RevocationListener listener) {
     }
 
-    private final RedisEndpoint endpoint;
-    private final String channel;
+    private final RedisConnections redis;
+    private final SubscriberChannels channels;
     private final BlacklistSnapshot snapshot;
     private final RevocationStore store;
     private final MirrorHealth health;
-    /** Jedis does not serialise writes; the heartbeat and {@link #stop()} both write to the subscriber connection. */
-    private final Object writes = new Object();
+    private final Consumer<String> keys;
     private volatile boolean running = true;
     private volatile Session session;
+    private final ProbePublisher probe;
 
-    RevocationSubscriber(RedisEndpoint endpoint, String channel, BlacklistSnapshot snapshot, RevocationStore store,
-                         MirrorHealth health) {
-        this.endpoint = endpoint;
-        this.channel = channel;
+    RevocationSubscriber(RedisConnections redis, SubscriberChannels channels, BlacklistSnapshot snapshot,
+                         RevocationStore store, MirrorHealth health, Consumer<String> keys) {
+        this.redis = redis;
+        this.channels = channels;
+        this.probe = new ProbePublisher(redis, channels.probe());
         this.snapshot = snapshot;
         this.store = store;
         this.health = health;
+        this.keys = keys;
     }
 
     @Override
@@ -47,7 +54,7 @@ final class RevocationSubscriber implements Runnable {
         long retryMillis = FIRST_RETRY_MILLIS;
         boolean failing = false;
         while (running) {
-            RevocationListener listener = new RevocationListener(snapshot, store, health);
+            RevocationListener listener = new RevocationListener(channels, snapshot, store, health, keys);
             try {
                 listen(listener);
             } catch (RuntimeException e) {
@@ -56,8 +63,10 @@ final class RevocationSubscriber implements Runnable {
                 boolean firstFailure = listener.isSynced() || !failing;
                 failing = true;
                 if (running) {
-                    LOG.log(firstFailure ? Level.WARNING : Level.FINE,
-                            "ROTOR-M102 revocation subscriber lost Redis ({0}: {1}); reconnecting",
+                    LOG.log(firstFailure ? Level.WARNING : Level.FINE, isOutage(e)
+                                    ? "ROTOR-M102 revocation subscriber lost Redis ({0}: {1}); reconnecting"
+                                    : "ROTOR-M114 revocation subscriber refused by Redis ({0}: {1}), which waiting "
+                                            + "will not heal: check the Redis user and its permissions; retrying",
                             new Object[] {e.getClass().getSimpleName(), escape(e.getMessage())});
                 }
             }
@@ -67,7 +76,10 @@ final class RevocationSubscriber implements Runnable {
         }
     }
 
-    /** Pings Redis to prove the connection alive, or drops a connection that stopped answering. */
+    /**
+     * Publishes the probe that proves the subscription still receives what is published, drops a subscription that
+     * has not heard it within the staleness, and moves one that is no longer where it should be (a demoted master).
+     */
     void heartbeat() {
         Session current = session;
         if (current == null || !current.listener().isSynced()) {
@@ -79,12 +91,16 @@ final class RevocationSubscriber implements Runnable {
             return;
         }
         try {
-            synchronized (writes) {
-                current.listener().ping();
+            if (!redis.isSubscriberHome(current.node())) {
+                LOG.log(Level.INFO, "ROTOR-M113 the Redis master moved; the revocation subscriber follows it");
+                current.connection().disconnect();
+                return;
             }
         } catch (JedisException e) {
-            LOG.log(Level.FINE, "ROTOR-M108 revocation heartbeat could not be sent; the subscriber will reconnect");
+            LOG.log(Level.FINE, "ROTOR-M116 cannot tell where the Redis master is; the subscription stays");
+            return;
         }
+        probe.publish();
     }
 
     /** Asks the loop to end: unsubscribes cleanly, which returns the blocked subscriber. */
@@ -95,11 +111,9 @@ final class RevocationSubscriber implements Runnable {
             return;
         }
         try {
-            synchronized (writes) {
-                if (current.listener().isSubscribed()) {
-                    current.listener().unsubscribe();
-                    return;
-                }
+            if (current.listener().isSubscribed()) {
+                current.listener().unsubscribe();
+                return;
             }
         } catch (JedisException e) {
             LOG.log(Level.FINE, "ROTOR-M110 unsubscribe failed while stopping; closing the connection");
@@ -117,10 +131,10 @@ final class RevocationSubscriber implements Runnable {
     }
 
     private void listen(RevocationListener listener) {
-        try (Jedis connection = endpoint.connection(CONNECT_TIMEOUT)) {
-            session = new Session(connection, listener);
+        try (Jedis connection = redis.dedicatedConnection(CONNECT_TIMEOUT)) {
+            session = new Session(connection, connection.getConnection().getHostAndPort(), listener);
             if (running) {
-                connection.subscribe(listener, channel);
+                connection.subscribe(listener, channels.revocations(), channels.probe());
             }
         } finally {
             session = null;
@@ -137,6 +151,10 @@ final class RevocationSubscriber implements Runnable {
             running = false;
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean isOutage(RuntimeException e) {
+        return !(e instanceof JedisException failure) || RedisFailures.isOutage(failure);
     }
 
     private static String escape(String text) {

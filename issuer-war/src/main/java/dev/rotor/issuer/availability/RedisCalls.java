@@ -1,16 +1,17 @@
 package dev.rotor.issuer.availability;
 
+import dev.rotor.filter.redis.RedisFailures;
 import dev.rotor.issuer.availability.RedisUnavailableException.Store;
-import redis.clients.jedis.exceptions.JedisClusterOperationException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.util.function.Supplier;
 
 /**
- * The one place that decides which Redis failures are outages. Only a failure to reach Redis is: the request may
- * succeed if repeated, so it gets 503. Anything else Redis says (a script error, a wrong type) is a bug and
- * propagates as it is, to become a 500 with a correlation id, never a false "try again later".
+ * The one place in the issuer that decides which Redis failures are outages, by the verifier's rule
+ * ({@link RedisFailures#isOutage}): Redis could not be reached or cannot serve right now (a failover, a cluster
+ * that is down), so the request may succeed if repeated and gets 503. Anything else Redis says (a script error, a
+ * wrong type, a refused permission) is a bug and propagates as it is, to become a 500 with a correlation id, never
+ * a false "try again later".
  */
 public final class RedisCalls {
 
@@ -37,7 +38,8 @@ public final class RedisCalls {
         });
     }
 
+    /** The verifier's rule, so issuer and verifier agree on what an outage is on every topology. */
     static boolean isOutage(JedisException e) {
-        return e instanceof JedisConnectionException || e instanceof JedisClusterOperationException;
+        return RedisFailures.isOutage(e);
     }
 }

@@ -1,13 +1,13 @@
 package dev.rotor.issuer.redis;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.util.logging.Logger;
 
@@ -35,13 +35,17 @@ public class RedisClientProducer {
         return endpoint;
     }
 
+    /**
+     * Created without contacting Redis, so the issuer starts while Redis (or every sentinel or cluster node) is
+     * down; each call fails as an outage until it is back.
+     */
     @Produces
     @Singleton
-    public UnifiedJedis client(RedisEndpoint endpoint) {
-        return endpoint.client();
+    public RedisConnections connections(RedisEndpoint endpoint) {
+        return endpoint.connect();
     }
 
-    public void close(@Disposes UnifiedJedis client) {
-        client.close();
+    public void close(@Disposes RedisConnections connections) {
+        connections.close();
     }
 }

@@ -35,7 +35,7 @@ class IssuerConfigTest {
     @Test
     void anExternalRedisCanBeChosen() {
         IssuerConfig config = configOf(Map.of("rotor.redis.url", "rediss://user:secret@redis.example:6380/2"));
-        assertEquals("rediss://redis.example:6380/2", config.redis().toString(), "no password in the text");
+        assertEquals("rediss://***@redis.example:6380/2", config.redis().toString(), "no password in the text");
     }
 
     @ParameterizedTest

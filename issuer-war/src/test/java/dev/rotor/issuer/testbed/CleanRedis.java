@@ -1,6 +1,7 @@
 package dev.rotor.issuer.testbed;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.testsupport.RedisFixture;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -17,20 +18,20 @@ import redis.clients.jedis.UnifiedJedis;
 public final class CleanRedis implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     private final RedisFixture server = RedisFixture.start();
-    private UnifiedJedis client;
+    private RedisConnections connections;
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (!server.isRunning()) {
             server.restart();
         }
-        client = endpoint().client();
-        client.flushAll();
+        connections = endpoint().connect();
+        connections.client().flushAll();
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        client.close();
+        connections.close();
     }
 
     @Override
@@ -38,9 +39,14 @@ public final class CleanRedis implements BeforeEachCallback, AfterEachCallback, 
         server.close();
     }
 
-    /** The client of the current test. */
+    /** The connections of the current test, as the issuer's stores take them. */
+    public RedisConnections connections() {
+        return connections;
+    }
+
+    /** The shared client of {@link #connections()}. */
     public UnifiedJedis client() {
-        return client;
+        return connections.client();
     }
 
     public RedisEndpoint endpoint() {

@@ -5,6 +5,7 @@ import dev.rotor.filter.configuration.Settings;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.admin.control.UserAdministration;
 import dev.rotor.issuer.authorization.control.AuthorizationCodes;
 import dev.rotor.issuer.authorization.control.AuthorizationParameters;
@@ -77,6 +78,7 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
     private static final PasswordHasher HASHER = TestHashers.cheap();
 
     private final RedisFixture redis = RedisFixture.start();
+    private RedisConnections connections;
     private UnifiedJedis client;
     private MutableClock clock;
     private IssuerConfig config;
@@ -99,7 +101,8 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
         if (!redis.isRunning()) {
             redis.restart();
         }
-        client = RedisEndpoint.loopback(redis.port()).client();
+        connections = RedisEndpoint.loopback(redis.port()).connect();
+        client = connections.client();
         client.flushAll();
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         config = IssuerConfig.from(Settings.from(key -> Optional.ofNullable(Map.of(
@@ -109,28 +112,28 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
                 IssuerConfig.LEEWAY, LEEWAY.toString()).get(key))));
         events = new RecordingEvents();
         keys = new KeyRing();
-        keys.activate(SigningKey.generate(JwsAlgorithm.RS256, clock.instant()), clock.instant(),
-                new KeyLifetimes(Duration.ofHours(1), Duration.ofSeconds(30), ACCESS_TTL, LEEWAY));
+        keys.install(SigningKey.generate(JwsAlgorithm.RS256, clock.instant()),
+                SigningKey.generate(JwsAlgorithm.RS256, clock.instant()), clock.instant(), new KeyLifetimes(Duration.ofHours(1), Duration.ofSeconds(30), ACCESS_TTL, LEEWAY));
         String prefix = config.redisNames().prefix();
-        sessions = new RefreshSessions(client, prefix, new SessionLifetimes(Duration.ofHours(1), Duration.ofHours(3)),
+        sessions = new RefreshSessions(connections, prefix, new SessionLifetimes(Duration.ofHours(1), Duration.ofHours(3)),
                 clock);
-        termination = new SessionTermination(sessions, new Blacklist(client, config, clock, events));
-        users = new UserStore(client, prefix, HASHER, clock);
+        termination = new SessionTermination(sessions, new Blacklist(connections, config, clock, events));
+        users = new UserStore(connections, prefix, HASHER, clock);
         accessTokens = new AccessTokens(keys, config, clock, events);
         RotorIdentityStore identities = new RotorIdentityStore(users, HASHER);
         IdentityStoreHandler handler = identities::validate;
-        passwords = new PasswordGrant(handler, new LoginThrottle(client, prefix, new ThrottleLimits(3, 10,
+        passwords = new PasswordGrant(handler, new LoginThrottle(connections, prefix, new ThrottleLimits(3, 10,
                 Duration.ofMinutes(1))), sessions, accessTokens, events);
         refreshes = new RefreshGrant(sessions, users, accessTokens, termination, events);
-        RedisPublicKeyRegistry registry = new RedisPublicKeyRegistry(client, prefix);
-        registry.publish(List.of(new PublishedKey(keys.active().publicKey(), KeyStatus.ACTIVE, null,
+        RedisPublicKeyRegistry registry = new RedisPublicKeyRegistry(connections, prefix);
+        registry.publish(List.of(new PublishedKey(keys.active().publicKey(), KeyStatus.ACTIVE, "test-instance", null,
                 clock.instant().plus(Duration.ofHours(1)))), clock.instant());
-        clients = new ClientRegistry(client, prefix, new ClientSettings(List.of(), true));
+        clients = new ClientRegistry(connections, prefix, new ClientSettings(List.of(), true));
         idTokens = new IdTokens(keys, config, clock);
-        codes = new CodeGrant(new AuthorizationCodes(client, prefix), sessions, termination, users, accessTokens,
+        codes = new CodeGrant(new AuthorizationCodes(connections, prefix), sessions, termination, users, accessTokens,
                 idTokens);
         authorizations = new Authorizations(new AuthorizationParameters(clients::find),
-                new PendingRequests(client, prefix), new AuthorizationCodes(client, prefix), sessions,
+                new PendingRequests(connections, prefix), new AuthorizationCodes(connections, prefix), sessions,
                 config.issuer().toString(), clock);
         endSessions = new EndSessions(clients, new IdTokenHints(registry, config.issuer().toString(), clock),
                 termination);
@@ -170,7 +173,7 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
     @Override
     public void afterEach(ExtensionContext context) {
         acceptBlacklistWrites();
-        client.close();
+        connections.close();
     }
 
     @Override
@@ -218,6 +221,10 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
 
     public RedisFixture redis() {
         return redis;
+    }
+
+    public RedisConnections connections() {
+        return connections;
     }
 
     public UnifiedJedis client() {

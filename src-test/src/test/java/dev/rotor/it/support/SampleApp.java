@@ -124,10 +124,14 @@ public final class SampleApp {
                         .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
     }
 
+    /** RESTEasy (WildFly) enforces {@code @RolesAllowed} only when asked to; Jersey (Payara, GlassFish) ignores it. */
     private static String webXml(String body) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <context-param>
+                    <param-name>resteasy.role.based.security</param-name><param-value>true</param-value>
+                  </context-param>
                 %s
                 </web-app>
                 """.formatted(body);

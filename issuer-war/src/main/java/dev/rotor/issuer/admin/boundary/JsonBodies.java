@@ -4,12 +4,15 @@ import dev.rotor.issuer.http.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.StringReader;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** Strict reads of small admin request bodies; anything unexpected is a 400 that names the field. */
@@ -17,6 +20,7 @@ final class JsonBodies {
 
     private static final int MAX_BODY_LENGTH = 16 * 1024;
     private static final int MAX_GROUPS = 32;
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private JsonBodies() {
     }
@@ -25,9 +29,17 @@ final class JsonBodies {
         if (body == null || body.isBlank() || body.length() > MAX_BODY_LENGTH) {
             throw ProblemException.badRequest("The body must be a JSON object of at most 16 KB");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException | UnsupportedOperationException | ArithmeticException e) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw ProblemException.badRequest("The body must be a JSON object");
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw ProblemException.badRequest("The body must be one JSON object and nothing after it");
+            }
+            return object;
+        } catch (JsonException | IllegalStateException | NoSuchElementException | UnsupportedOperationException e) {
+            // Parsson refuses numbers of more than 1,100 digits with an UnsupportedOperationException
             throw ProblemException.badRequest("The body must be a JSON object");
         }
     }

@@ -60,6 +60,7 @@ public class KeysResource {
                 .add("kid", key.kid())
                 .add("alg", key.key().algorithm().name())
                 .add("state", key.status().name())
+                .add("instance", key.instance())
                 .add("createdAt", key.key().createdAt().toString())
                 .add("expiresAt", key.expiresAt().toString());
         if (key.retiredAt() != null) {

@@ -49,7 +49,7 @@ public class SessionsResource {
         }
         int from = number(offset, "offset", Integer.MAX_VALUE);
         int size = Math.max(1, number(limit, "limit", MAX_LIMIT));
-        SessionPage page = guard.available(() -> sessions.list(user, from, size));
+        SessionPage page = guard.available(() -> sessions.list(Usernames.require(user), from, size));
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.sessions().forEach(session -> items.add(describe(session)));
         return Response.ok(Json.createObjectBuilder()

@@ -2,6 +2,7 @@ package dev.rotor.issuer.admin.boundary;
 
 import dev.rotor.issuer.users.entity.Roles;
 import dev.rotor.issuer.admin.control.UserAdministration;
+import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.http.ProblemException;
 import dev.rotor.issuer.users.control.UserStore;
 import dev.rotor.issuer.users.entity.User;
@@ -42,6 +43,9 @@ public class UsersResource {
     @Inject
     AdminGuard guard;
 
+    @Inject
+    IssuerConfig config;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(String body) {
@@ -55,7 +59,7 @@ public class UsersResource {
         if (!created) {
             throw ProblemException.conflict("A user with this name exists");
         }
-        return Response.created(URI.create("admin/users/" + username)).build();
+        return Response.created(URI.create(config.url("/admin/users/" + username))).build();
     }
 
     @GET
@@ -132,6 +136,6 @@ public class UsersResource {
         if (username == null || !Usernames.isValid(username)) {
             throw ProblemException.badRequest("Not a valid username");
         }
-        return username;
+        return Usernames.require(username);
     }
 }

@@ -10,7 +10,7 @@ import dev.rotor.issuer.secrets.RandomTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import redis.clients.jedis.UnifiedJedis;
+import dev.rotor.filter.redis.RedisConnections;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -57,10 +57,10 @@ public final class AuthorizationCodes {
             return c
             """;
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String keyPrefix;
 
-    public AuthorizationCodes(UnifiedJedis redis, String prefix) {
+    public AuthorizationCodes(RedisConnections redis, String prefix) {
         this.redis = redis;
         this.keyPrefix = prefix + "{authz}:code:";
     }
@@ -79,7 +79,7 @@ public final class AuthorizationCodes {
             args.add(FIELDS[i]);
             args.add(values[i]);
         }
-        RedisCalls.run(Store.AUTHORIZATION, () -> redis.eval(ISSUE, List.of(key), args));
+        RedisCalls.run(Store.AUTHORIZATION, () -> redis.client().eval(ISSUE, List.of(key), args));
         return code;
     }
 
@@ -88,7 +88,7 @@ public final class AuthorizationCodes {
         if (code == null || !SHAPE.matcher(code).matches()) {
             return new Redemption.Unknown();
         }
-        List<String> reply = RedisCalls.call(Store.AUTHORIZATION, () -> (List<String>) redis.eval(REDEEM,
+        List<String> reply = RedisCalls.call(Store.AUTHORIZATION, () -> (List<String>) redis.client().eval(REDEEM,
                 List.of(key(code)), List.of(Long.toString(REPLAY_MEMORY.toMillis()))));
         return switch (reply.get(0)) {
             case "issued" -> new Redemption.Redeemed(binding(reply));
@@ -100,7 +100,7 @@ public final class AuthorizationCodes {
     /** Whether the code was presented again after it was redeemed: the session it opened must not survive. */
     public boolean wasReplayed(String code) {
         return SHAPE.matcher(code).matches()
-                && "replayed".equals(RedisCalls.call(Store.AUTHORIZATION, () -> redis.hget(key(code), "state")));
+                && "replayed".equals(RedisCalls.call(Store.AUTHORIZATION, () -> redis.client().hget(key(code), "state")));
     }
 
     private static CodeBinding binding(List<String> r) {

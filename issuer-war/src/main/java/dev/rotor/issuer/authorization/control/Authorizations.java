@@ -11,7 +11,7 @@ import dev.rotor.issuer.sessions.control.RefreshSessions;
 import dev.rotor.issuer.sessions.entity.SessionInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import redis.clients.jedis.UnifiedJedis;
+import dev.rotor.filter.redis.RedisConnections;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class Authorizations {
     private final Clock clock;
 
     @Inject
-    public Authorizations(ClientRegistry clients, UnifiedJedis redis, IssuerConfig config, RefreshSessions sessions,
+    public Authorizations(ClientRegistry clients, RedisConnections redis, IssuerConfig config, RefreshSessions sessions,
                           Clock clock) {
         this(new AuthorizationParameters(clients::find), new PendingRequests(redis, config.redisNames().prefix()),
                 new AuthorizationCodes(redis, config.redisNames().prefix()), sessions, config.issuer().toString(),

@@ -11,7 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import redis.clients.jedis.UnifiedJedis;
+import dev.rotor.filter.redis.RedisConnections;
 import redis.clients.jedis.params.SetParams;
 
 import java.io.StringReader;
@@ -32,10 +32,10 @@ public final class PendingRequests {
     /** How long a user has to sign in. */
     public static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String keyPrefix;
 
-    public PendingRequests(UnifiedJedis redis, String prefix) {
+    public PendingRequests(RedisConnections redis, String prefix) {
         this.redis = redis;
         this.keyPrefix = prefix + "{authz}:pending:";
     }
@@ -44,7 +44,7 @@ public final class PendingRequests {
     public String hold(AuthorizationRequest request) {
         String id = RandomTokens.base64url(PendingIds.BYTES);
         String json = write(request).toString();
-        RedisCalls.run(Store.AUTHORIZATION, () -> redis.set(key(id), json,
+        RedisCalls.run(Store.AUTHORIZATION, () -> redis.client().set(key(id), json,
                 SetParams.setParams().px(LIFETIME.toMillis())));
         return id;
     }
@@ -53,14 +53,14 @@ public final class PendingRequests {
         if (!PendingIds.isValid(id)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(RedisCalls.call(Store.AUTHORIZATION, () -> redis.get(key(id))))
+        return Optional.ofNullable(RedisCalls.call(Store.AUTHORIZATION, () -> redis.client().get(key(id))))
                 .map(PendingRequests::read);
     }
 
     /** Ends a pending request once it is answered, so its id cannot be used again. */
     public void release(String id) {
         if (PendingIds.isValid(id)) {
-            RedisCalls.run(Store.AUTHORIZATION, () -> redis.del(key(id)));
+            RedisCalls.run(Store.AUTHORIZATION, () -> redis.client().del(key(id)));
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.rotor.issuer.browser.boundary;
 
-import dev.rotor.issuer.http.HtmlPages;
-import dev.rotor.issuer.cookies.control.BrowserCookies;
 import dev.rotor.issuer.cookies.boundary.CsrfGuard;
 import dev.rotor.issuer.cookies.boundary.RefreshCookie;
+import dev.rotor.issuer.cookies.control.BrowserCookies;
 import dev.rotor.issuer.http.HtmlEndpoint;
+import dev.rotor.issuer.http.HtmlPages;
+import dev.rotor.issuer.http.MessagePage;
 import dev.rotor.issuer.sessions.control.RefreshSessions;
 import dev.rotor.issuer.sessions.entity.SessionInfo;
 import jakarta.inject.Inject;

@@ -1,8 +1,9 @@
 package dev.rotor.issuer.browser.boundary;
 
-import dev.rotor.issuer.http.HtmlPages;
-import dev.rotor.issuer.http.Problem;
 import dev.rotor.issuer.cookies.control.CsrfRejectedException;
+import dev.rotor.issuer.http.HtmlPages;
+import dev.rotor.issuer.http.MessagePage;
+import dev.rotor.issuer.http.Problem;
 import dev.rotor.issuer.http.Problems;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;

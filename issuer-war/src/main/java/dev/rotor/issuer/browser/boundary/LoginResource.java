@@ -1,12 +1,12 @@
 package dev.rotor.issuer.browser.boundary;
 
-import dev.rotor.issuer.http.HtmlPages;
 import dev.rotor.issuer.browser.control.BrowserLogin;
-import dev.rotor.issuer.cookies.control.BrowserCookies;
 import dev.rotor.issuer.browser.control.SafeRedirect;
 import dev.rotor.issuer.cookies.boundary.CsrfGuard;
 import dev.rotor.issuer.cookies.boundary.RefreshCookie;
+import dev.rotor.issuer.cookies.control.BrowserCookies;
 import dev.rotor.issuer.http.HtmlEndpoint;
+import dev.rotor.issuer.http.HtmlPages;
 import dev.rotor.issuer.tokens.entity.GrantResult;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

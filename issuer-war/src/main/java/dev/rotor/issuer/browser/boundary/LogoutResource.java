@@ -1,12 +1,13 @@
 package dev.rotor.issuer.browser.boundary;
 
-import dev.rotor.issuer.http.HtmlPages;
-import dev.rotor.issuer.http.Problem;
-import dev.rotor.issuer.http.Problems;
-import dev.rotor.issuer.revocation.control.SessionTermination;
 import dev.rotor.issuer.cookies.boundary.CsrfGuard;
 import dev.rotor.issuer.cookies.boundary.RefreshCookie;
 import dev.rotor.issuer.http.HtmlEndpoint;
+import dev.rotor.issuer.http.HtmlPages;
+import dev.rotor.issuer.http.MessagePage;
+import dev.rotor.issuer.http.Problem;
+import dev.rotor.issuer.http.Problems;
+import dev.rotor.issuer.revocation.control.SessionTermination;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;

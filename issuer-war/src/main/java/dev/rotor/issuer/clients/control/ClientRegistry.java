@@ -4,7 +4,7 @@ import dev.rotor.issuer.clients.entity.Client;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import redis.clients.jedis.UnifiedJedis;
+import dev.rotor.filter.redis.RedisConnections;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,11 +27,11 @@ public class ClientRegistry {
     private final boolean passwordGrant;
 
     @Inject
-    public ClientRegistry(UnifiedJedis redis, IssuerConfig config, ClientSettings settings) {
+    public ClientRegistry(RedisConnections redis, IssuerConfig config, ClientSettings settings) {
         this(redis, config.redisNames().prefix(), settings);
     }
 
-    public ClientRegistry(UnifiedJedis redis, String prefix, ClientSettings settings) {
+    public ClientRegistry(RedisConnections redis, String prefix, ClientSettings settings) {
         Map<String, Client> byId = new LinkedHashMap<>();
         settings.declared().forEach(client -> byId.put(client.clientId(), client));
         this.declared = Map.copyOf(byId);

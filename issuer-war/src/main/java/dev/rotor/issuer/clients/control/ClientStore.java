@@ -6,7 +6,7 @@ import dev.rotor.issuer.clients.entity.Client;
 import dev.rotor.issuer.clients.entity.ClientIds;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
-import redis.clients.jedis.UnifiedJedis;
+import dev.rotor.filter.redis.RedisConnections;
 import redis.clients.jedis.params.SetParams;
 
 import java.io.StringReader;
@@ -37,11 +37,11 @@ final class ClientStore {
             return redis.call('DEL', KEYS[1])
             """;
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String keyPrefix;
     private final String indexKey;
 
-    ClientStore(UnifiedJedis redis, String prefix) {
+    ClientStore(RedisConnections redis, String prefix) {
         this.redis = redis;
         this.keyPrefix = prefix + "{clients}:client:";
         this.indexKey = prefix + "{clients}:index";
@@ -51,13 +51,13 @@ final class ClientStore {
         if (!ClientIds.isValid(clientId)) {
             return Optional.empty();
         }
-        String json = call(() -> redis.get(keyPrefix + clientId));
+        String json = call(() -> redis.client().get(keyPrefix + clientId));
         return Optional.ofNullable(json).map(ClientStore::parse);
     }
 
     boolean create(Client client) {
         String json = ClientJson.stored(client).toString();
-        Object created = call(() -> redis.eval(CREATE, List.of(keyPrefix + client.clientId(), indexKey),
+        Object created = call(() -> redis.client().eval(CREATE, List.of(keyPrefix + client.clientId(), indexKey),
                 List.of(client.clientId(), json)));
         return Long.valueOf(1).equals(created);
     }
@@ -65,7 +65,7 @@ final class ClientStore {
     /** Replaces a stored client; false if it was not there. */
     boolean replace(Client client) {
         String json = ClientJson.stored(client).toString();
-        return "OK".equals(call(() -> redis.set(keyPrefix + client.clientId(), json,
+        return "OK".equals(call(() -> redis.client().set(keyPrefix + client.clientId(), json,
                 SetParams.setParams().xx())));
     }
 
@@ -73,12 +73,12 @@ final class ClientStore {
         if (!ClientIds.isValid(clientId)) {
             return false;
         }
-        Object deleted = call(() -> redis.eval(DELETE, List.of(keyPrefix + clientId, indexKey), List.of(clientId)));
+        Object deleted = call(() -> redis.client().eval(DELETE, List.of(keyPrefix + clientId, indexKey), List.of(clientId)));
         return Long.valueOf(1).equals(deleted);
     }
 
     List<Client> all() {
-        List<String> ids = call(() -> redis.zrange(indexKey, 0, -1));
+        List<String> ids = call(() -> redis.client().zrange(indexKey, 0, -1));
         return ids.stream().map(this::find).flatMap(Optional::stream).filter(Objects::nonNull).toList();
     }
 

@@ -26,7 +26,8 @@ public record KeyLifetimes(Duration rotation, Duration heartbeat, Duration acces
         return retiredAt.plus(accessTtl).plus(leeway);
     }
 
-    public Instant rotationDue(Instant createdAt) {
-        return createdAt.plus(rotation);
+    /** When a key that started to sign at {@code activatedAt} should hand over to the next one. */
+    public Instant rotationDue(Instant activatedAt) {
+        return activatedAt.plus(rotation);
     }
 }

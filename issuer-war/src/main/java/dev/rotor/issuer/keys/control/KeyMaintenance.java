@@ -27,6 +27,8 @@ public class KeyMaintenance {
 
     private static final Logger LOG = Logger.getLogger(KeyMaintenance.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    /** While Redis is unreachable it is retried at least this often, so keys are back within seconds of it. */
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -89,7 +91,8 @@ public class KeyMaintenance {
 
     Duration backoff(int failedAttempts) {
         Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failedAttempts - 1, 10));
-        return delay.compareTo(rotation.heartbeat()) < 0 ? delay : rotation.heartbeat();
+        Duration longest = LONGEST_RETRY.compareTo(rotation.heartbeat()) < 0 ? LONGEST_RETRY : rotation.heartbeat();
+        return delay.compareTo(longest) < 0 ? delay : longest;
     }
 
     private void scheduleAfter(Duration delay) {

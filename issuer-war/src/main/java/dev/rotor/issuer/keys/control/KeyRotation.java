@@ -1,9 +1,6 @@
 package dev.rotor.issuer.keys.control;
 
-import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.configuration.IssuerConfig;
-import dev.rotor.issuer.keys.entity.KeyStatus;
-import dev.rotor.issuer.keys.entity.PublishedKey;
 import dev.rotor.issuer.keys.entity.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,13 +8,13 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Rotates this instance's key in the one safe order: generate, publish the public key, and only then let it sign.
- * If the publish fails the current key keeps signing and nothing changes, since no token may ever carry a
- * {@code kid} that verifiers cannot find.
+ * Rotates this instance's keys in the one safe order: publish first, and only then let a key sign. Each instance
+ * keeps a next key that is published a whole rotation period before it signs, so verifiers that only poll the JWKS
+ * already hold it when its first token arrives. If a publish fails, nothing changes and the current key keeps
+ * signing: no token may ever carry a {@code kid} that verifiers cannot find.
  */
 @ApplicationScoped
 public class KeyRotation {
@@ -50,24 +47,25 @@ public class KeyRotation {
     }
 
     /**
-     * Replaces the signing key now.
+     * The next key signs from now on, and a new next key is published. At the first call, both are new.
      *
-     * @throws RedisUnavailableException if the new key could not be published; the old key still signs
+     * @throws dev.rotor.issuer.availability.RedisUnavailableException if the keys could not be published; the
+     *         current key still signs
      */
     public synchronized void rotate() {
         Instant now = clock.instant();
+        SigningKey active = ring.next().orElseGet(() -> generator.generate(now));
         SigningKey next = generator.generate(now);
-        registry.publish(List.of(new PublishedKey(next.publicKey(), KeyStatus.ACTIVE, null,
-                lifetimes.activeExpiry(now))), now);
-        ring.activate(next, now, lifetimes);
-        LOG.info(() -> "ROTOR-K001 key " + next.kid() + " (" + next.publicKey().algorithm() + ") now signs");
-        renew();
+        registry.publish(ring.publicationAfter(active, next, now, lifetimes), now);
+        ring.install(active, next, now, lifetimes);
+        LOG.info(() -> "ROTOR-K001 instance " + ring.instance() + ": key " + active.kid() + " ("
+                + active.publicKey().algorithm() + ") now signs; key " + next.kid() + " is published to sign next");
     }
 
     /**
      * Re-publishes every key of this instance with a fresh expiry: the heartbeat, and the repair after an outage.
      *
-     * @throws RedisUnavailableException if Redis cannot be written
+     * @throws dev.rotor.issuer.availability.RedisUnavailableException if Redis cannot be written
      */
     public synchronized void renew() {
         Instant now = clock.instant();
@@ -80,8 +78,8 @@ public class KeyRotation {
 
     /** Time left before the active key should be replaced; zero when it is due, or when there is none yet. */
     public Duration untilRotation() {
-        return ring.current()
-                .map(key -> Duration.between(clock.instant(), lifetimes.rotationDue(key.publicKey().createdAt())))
+        return ring.activeSince()
+                .map(since -> Duration.between(clock.instant(), lifetimes.rotationDue(since)))
                 .filter(left -> !left.isNegative() && !left.isZero())
                 .orElse(Duration.ZERO);
     }

@@ -13,6 +13,7 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The JSON of a key record in Redis. Reading treats Redis content as hostile: the JWK must parse as a public
@@ -22,6 +23,7 @@ final class PublishedKeyJson {
 
     private static final Set<String> PUBLIC_MEMBERS = Set.of("kty", "kid", "use", "alg", "n", "e", "crv", "x", "y");
     private static final int MAX_RECORD_LENGTH = 8192;
+    private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     private PublishedKeyJson() {
     }
@@ -30,6 +32,7 @@ final class PublishedKeyJson {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("jwk", key.key().jwk())
                 .add("status", key.status().name())
+                .add("instance", key.instance())
                 .add("createdAt", key.key().createdAt().toString())
                 .add("expiresAt", key.expiresAt().toString());
         if (key.retiredAt() != null) {
@@ -51,8 +54,13 @@ final class PublishedKeyJson {
         PublicKeyInfo info = new PublicKeyInfo(parsed.kid(), parsed.algorithm(), jwk,
                 Instant.parse(json.getString("createdAt")));
         String retiredAt = json.getString("retiredAt", null);
-        return new PublishedKey(info, KeyStatus.valueOf(json.getString("status")),
+        return new PublishedKey(info, KeyStatus.valueOf(json.getString("status")), instance(json.getString("instance", "")),
                 retiredAt == null ? null : Instant.parse(retiredAt), Instant.parse(json.getString("expiresAt")));
+    }
+
+    /** Redis content is input: an instance id that is not ours in shape is shown as unknown. */
+    private static String instance(String text) {
+        return INSTANCE.matcher(text).matches() ? text : "";
     }
 
     private static JsonObject publicMembers(JsonObject jwk) {

@@ -1,13 +1,14 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.filter.protocol.KeyAnnouncement;
 import dev.rotor.filter.protocol.RedisNames;
+import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.rotor.issuer.availability.RedisCalls;
-import dev.rotor.issuer.availability.RedisUnavailableException.Store;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZRangeParams;
 
 import java.time.Instant;
@@ -26,10 +27,16 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
 
     private static final Logger LOG = Logger.getLogger(RedisPublicKeyRegistry.class.getName());
 
-    /** ARGV: now, then (kid, expiry, record) triples. Upserts, drops expired kids, then renews both TTLs. */
+    /**
+     * ARGV: now, the channel, then (kid, expiry, record, announcement) quadruples. Upserts, announces every kid the
+     * registry did not hold (a new key, or every key again after Redis lost its data), drops expired kids, then
+     * renews both TTLs.
+     */
     private static final String PUBLISH = """
-            for i = 2, #ARGV, 3 do
-              redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+            for i = 3, #ARGV, 4 do
+              if redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i]) == 1 then
+                redis.call('PUBLISH', ARGV[2], ARGV[i + 3])
+              end
               redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2])
             end
             local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -43,49 +50,54 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
             return #expired
             """;
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String expiryKey;
     private final String recordKey;
+    private final String channel;
 
     @Inject
-    public RedisPublicKeyRegistry(UnifiedJedis redis, IssuerConfig config) {
+    public RedisPublicKeyRegistry(RedisConnections redis, IssuerConfig config) {
         this(redis, config.redisNames().prefix());
     }
 
-    public RedisPublicKeyRegistry(UnifiedJedis redis, String prefix) {
+    public RedisPublicKeyRegistry(RedisConnections redis, String prefix) {
         RedisNames names = new RedisNames(prefix);
         this.redis = redis;
         this.expiryKey = names.keyExpiries();
         this.recordKey = names.keyRecords();
+        this.channel = names.revocationChannel();
     }
 
     protected RedisPublicKeyRegistry() {
         this.redis = null;
         this.expiryKey = null;
         this.recordKey = null;
+        this.channel = null;
     }
 
     @Override
     public void publish(List<PublishedKey> keys, Instant now) {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(now.toEpochMilli()));
+        args.add(channel);
         for (PublishedKey key : keys) {
             args.add(key.kid());
             args.add(Long.toString(key.expiresAt().toEpochMilli()));
             args.add(PublishedKeyJson.write(key));
+            args.add(new KeyAnnouncement(key.kid()).toJson());
         }
-        RedisCalls.run(Store.KEYS, () -> redis.eval(PUBLISH, List.of(expiryKey, recordKey), args));
+        RedisCalls.run(Store.KEYS, () -> redis.client().eval(PUBLISH, List.of(expiryKey, recordKey), args));
     }
 
     @Override
     public List<PublishedKey> live(Instant now) {
         // scores are whole milliseconds: "after now" is "at least now + 1"
-        List<String> kids = RedisCalls.call(Store.KEYS, () -> redis.zrange(expiryKey,
+        List<String> kids = RedisCalls.call(Store.KEYS, () -> redis.client().zrange(expiryKey,
                 ZRangeParams.zrangeByScoreParams(now.toEpochMilli() + 1, Double.POSITIVE_INFINITY)));
         if (kids.isEmpty()) {
             return List.of();
         }
-        return RedisCalls.call(Store.KEYS, () -> redis.hmget(recordKey, kids.toArray(String[]::new))).stream()
+        return RedisCalls.call(Store.KEYS, () -> redis.client().hmget(recordKey, kids.toArray(String[]::new))).stream()
                 .filter(Objects::nonNull)
                 .map(this::readOrSkip)
                 .filter(Objects::nonNull)

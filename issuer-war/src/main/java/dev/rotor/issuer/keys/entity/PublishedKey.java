@@ -6,11 +6,13 @@ import java.time.Instant;
  * A public key as the registry holds it, for any instance.
  *
  * @param key       the public key
- * @param status    ACTIVE or RETIRED
- * @param retiredAt when it stopped signing, or {@code null} while active
+ * @param status    NEXT, ACTIVE or RETIRED
+ * @param instance  the id of the issuer instance that holds its private key
+ * @param retiredAt when it stopped signing, or {@code null} while it has not
  * @param expiresAt when it leaves the JWKS unless its instance renews it
  */
-public record PublishedKey(PublicKeyInfo key, KeyStatus status, Instant retiredAt, Instant expiresAt) {
+public record PublishedKey(PublicKeyInfo key, KeyStatus status, String instance, Instant retiredAt,
+                           Instant expiresAt) {
 
     public String kid() {
         return key.kid();

@@ -1,12 +1,12 @@
 package dev.rotor.issuer.operations.boundary;
 
+import dev.rotor.filter.redis.RedisConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.util.Map;
@@ -22,10 +22,10 @@ public class RedisReadiness implements HealthCheck {
 
     static final String NAME = "rotor-redis";
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
 
     @Inject
-    public RedisReadiness(UnifiedJedis redis) {
+    public RedisReadiness(RedisConnections redis) {
         this.redis = redis;
     }
 
@@ -36,7 +36,7 @@ public class RedisReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            redis.ping();
+            redis.client().ping();
             return new HealthCheckResponse(NAME, Status.UP, Optional.empty());
         } catch (JedisException e) {
             // any Redis failure, connection or protocol, means this instance cannot serve

@@ -43,7 +43,7 @@ public class SigningKeyReadiness implements HealthCheck {
         if (key.isEmpty()) {
             return new HealthCheckResponse(NAME, Status.DOWN, Optional.of(Map.of("reason", "no key published yet")));
         }
-        Duration age = Duration.between(key.get().publicKey().createdAt(), clock.instant());
+        Duration age = Duration.between(keys.activeSince().orElse(clock.instant()), clock.instant());
         return new HealthCheckResponse(NAME, Status.UP, Optional.of(Map.of(
                 "kid", key.get().kid(),
                 "alg", key.get().publicKey().algorithm().name(),

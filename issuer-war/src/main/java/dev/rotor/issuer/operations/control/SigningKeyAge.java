@@ -26,6 +26,6 @@ public class SigningKeyAge {
     }
 
     public Optional<Duration> age() {
-        return keys.current().map(key -> Duration.between(key.publicKey().createdAt(), clock.instant()));
+        return keys.activeSince().map(since -> Duration.between(since, clock.instant()));
     }
 }

@@ -1,11 +1,11 @@
 package dev.rotor.issuer.revocation.control;
 
 import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.operations.control.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ public class Blacklist {
     private final SecurityEvents events;
 
     @Inject
-    public Blacklist(UnifiedJedis redis, IssuerConfig config, Clock clock, SecurityEvents events) {
+    public Blacklist(RedisConnections redis, IssuerConfig config, Clock clock, SecurityEvents events) {
         this.publisher = new RevocationPublisher(redis, config.redisNames(), clock);
         this.entryLifetime = config.accessTtl().plus(config.leeway());
         this.clock = clock;

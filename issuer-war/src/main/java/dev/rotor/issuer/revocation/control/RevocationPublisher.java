@@ -2,9 +2,9 @@ package dev.rotor.issuer.revocation.control;
 
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.availability.RedisCalls;
 import dev.rotor.issuer.availability.RedisUnavailableException.Store;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +22,12 @@ public final class RevocationPublisher {
             return 1
             """;
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final RedisNames names;
     private final Clock clock;
 
     /** @param clock the time against which {@link RevocationEvent#expiresAt()} becomes a TTL */
-    public RevocationPublisher(UnifiedJedis redis, RedisNames names, Clock clock) {
+    public RevocationPublisher(RedisConnections redis, RedisNames names, Clock clock) {
         this.redis = redis;
         this.names = names;
         this.clock = clock;
@@ -49,7 +49,7 @@ public final class RevocationPublisher {
         String stored = event.type() == RevocationEvent.Type.SUB
                 ? Long.toString(event.notBefore().getEpochSecond())
                 : "1";
-        RedisCalls.run(Store.REVOCATIONS, () -> redis.eval(SET_AND_PUBLISH,
+        RedisCalls.run(Store.REVOCATIONS, () -> redis.client().eval(SET_AND_PUBLISH,
                 List.of(names.blacklistKey(event.type(), event.value())),
                 List.of(stored, Long.toString(ttlMillis), names.revocationChannel(), event.toJson())));
     }

@@ -1,5 +1,6 @@
 package dev.rotor.issuer.sessions.control;
 
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.sessions.entity.IssuedSession;
@@ -9,7 +10,6 @@ import dev.rotor.issuer.sessions.entity.SessionInfo;
 import dev.rotor.issuer.sessions.entity.SessionPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,11 +39,11 @@ public class RefreshSessions {
     private final Clock clock;
 
     @Inject
-    public RefreshSessions(UnifiedJedis redis, IssuerConfig config, SessionLifetimes lifetimes, Clock clock) {
+    public RefreshSessions(RedisConnections redis, IssuerConfig config, SessionLifetimes lifetimes, Clock clock) {
         this(redis, config.redisNames().prefix(), lifetimes, clock);
     }
 
-    public RefreshSessions(UnifiedJedis redis, String prefix, SessionLifetimes lifetimes, Clock clock) {
+    public RefreshSessions(RedisConnections redis, String prefix, SessionLifetimes lifetimes, Clock clock) {
         this.keys = SessionKeys.under(prefix);
         this.store = new SessionStore(redis, keys, lifetimes);
         this.lifetimes = lifetimes;

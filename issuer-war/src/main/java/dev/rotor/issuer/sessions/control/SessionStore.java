@@ -1,8 +1,8 @@
 package dev.rotor.issuer.sessions.control;
 
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.availability.RedisCalls;
 import dev.rotor.issuer.availability.RedisUnavailableException.Store;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,11 +13,11 @@ import java.util.function.Supplier;
 final class SessionStore {
 
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final SessionKeys keys;
     private final SessionLifetimes lifetimes;
 
-    SessionStore(UnifiedJedis redis, SessionKeys keys, SessionLifetimes lifetimes) {
+    SessionStore(RedisConnections redis, SessionKeys keys, SessionLifetimes lifetimes) {
         this.redis = redis;
         this.keys = keys;
         this.lifetimes = lifetimes;
@@ -29,31 +29,31 @@ final class SessionStore {
         List<String> args = new ArrayList<>(List.of(keys.base(), Long.toString(now.toEpochMilli()),
                 Long.toString(lifetimes.idle().toMillis()), Long.toString(lifetimes.absolute().toMillis())));
         args.addAll(List.of(extra));
-        return call(() -> (List<String>) redis.eval(script, scriptKeys, args));
+        return call(() -> (List<String>) redis.client().eval(script, scriptKeys, args));
     }
 
     /** subject, clientId, createdAt, lastUsedAt of a session; {@code null}s when it is gone. */
     List<String> fields(String rid) {
-        return call(() -> redis.hmget(keys.session(rid), "subject", "clientId", "createdAt", "lastUsedAt"));
+        return call(() -> redis.client().hmget(keys.session(rid), "subject", "clientId", "createdAt", "lastUsedAt"));
     }
 
     boolean exists(String rid) {
-        return call(() -> redis.exists(keys.session(rid)));
+        return call(() -> redis.client().exists(keys.session(rid)));
     }
 
     /** rid and state ({@code current} or {@code used}) of a refresh-token hash; {@code null}s when unknown. */
     List<String> refreshRecord(String hash) {
-        return call(() -> redis.hmget(keys.refresh(hash), "rid", "state"));
+        return call(() -> redis.client().hmget(keys.refresh(hash), "rid", "state"));
     }
 
     /** The rids of the sessions linked to the browser session {@code sid}. */
     java.util.Set<String> linked(String sid) {
-        return call(() -> redis.smembers(keys.linked(sid)));
+        return call(() -> redis.client().smembers(keys.linked(sid)));
     }
 
     /** The JSON array of a session's groups, or {@code null}. */
     String groups(String rid) {
-        return call(() -> redis.hget(keys.session(rid), "groups"));
+        return call(() -> redis.client().hget(keys.session(rid), "groups"));
     }
 
     private static <T> T call(Supplier<T> call) {

@@ -20,7 +20,7 @@ import dev.rotor.issuer.users.entity.User;
 import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import redis.clients.jedis.UnifiedJedis;
+import dev.rotor.filter.redis.RedisConnections;
 
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +45,7 @@ public class CodeGrant {
     private final IdTokens idTokens;
 
     @Inject
-    public CodeGrant(UnifiedJedis redis, IssuerConfig config, RefreshSessions sessions,
+    public CodeGrant(RedisConnections redis, IssuerConfig config, RefreshSessions sessions,
                      SessionTermination termination, UserStore users, AccessTokens accessTokens, IdTokens idTokens) {
         this(new AuthorizationCodes(redis, config.redisNames().prefix()), sessions, termination, users, accessTokens,
                 idTokens);

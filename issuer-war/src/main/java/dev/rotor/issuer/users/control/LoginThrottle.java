@@ -1,12 +1,13 @@
 package dev.rotor.issuer.users.control;
 
+import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.secrets.Digests;
+import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.rotor.issuer.availability.RedisCalls;
-import dev.rotor.issuer.secrets.Digests;
-import dev.rotor.issuer.availability.RedisUnavailableException.Store;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,17 +32,17 @@ public class LoginThrottle {
             return count
             """;
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String accountPrefix;
     private final String clientPrefix;
     private final ThrottleLimits limits;
 
     @Inject
-    public LoginThrottle(UnifiedJedis redis, IssuerConfig config, ThrottleLimits limits) {
+    public LoginThrottle(RedisConnections redis, IssuerConfig config, ThrottleLimits limits) {
         this(redis, config.redisNames().prefix(), limits);
     }
 
-    public LoginThrottle(UnifiedJedis redis, String prefix, ThrottleLimits limits) {
+    public LoginThrottle(RedisConnections redis, String prefix, ThrottleLimits limits) {
         this.redis = redis;
         this.accountPrefix = prefix + "throttle:user:";
         this.clientPrefix = prefix + "throttle:client:";
@@ -73,26 +74,28 @@ public class LoginThrottle {
     /** Clears the account's failures. The client's stay, so one good account cannot hide a spray. */
     public void recordSuccess(String username) {
         String key = accountKey(username);
-        call(() -> redis.del(key));
+        call(() -> redis.client().del(key));
     }
 
     /** The time left on the counter when it has reached the limit, else zero. */
     private Duration exhausted(String key, int limit) {
-        String count = call(() -> redis.get(key));
+        String count = call(() -> redis.client().get(key));
         if (count == null || Long.parseLong(count) < limit) {
             return Duration.ZERO;
         }
-        long ttl = call(() -> redis.pttl(key));
+        long ttl = call(() -> redis.client().pttl(key));
         return ttl > 0 ? Duration.ofMillis(ttl) : Duration.ZERO;
     }
 
     private void increment(String key) {
         String window = Long.toString(limits.window().toMillis());
-        call(() -> redis.eval(INCREMENT, List.of(key), List.of(window)));
+        call(() -> redis.client().eval(INCREMENT, List.of(key), List.of(window)));
     }
 
+    /** One counter per account, whatever the letter case of the attempt: {@code Alice} and {@code alice} share it. */
     private String accountKey(String username) {
-        return accountPrefix + Digests.sha256Hex(username);
+        String account = Usernames.isValid(username) ? Usernames.require(username) : username;
+        return accountPrefix + Digests.sha256Hex(account);
     }
 
     private String clientKey(String clientAddress) {

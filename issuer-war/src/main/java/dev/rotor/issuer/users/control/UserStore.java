@@ -1,5 +1,8 @@
 package dev.rotor.issuer.users.control;
 
+import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.issuer.availability.RedisCalls;
+import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.users.entity.GroupNames;
 import dev.rotor.issuer.users.entity.Profiles;
@@ -7,9 +10,6 @@ import dev.rotor.issuer.users.entity.User;
 import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.rotor.issuer.availability.RedisCalls;
-import dev.rotor.issuer.availability.RedisUnavailableException.Store;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Clock;
 import java.util.List;
@@ -42,18 +42,18 @@ public class UserStore {
             return 1
             """;
 
-    private final UnifiedJedis redis;
+    private final RedisConnections redis;
     private final String keyPrefix;
     private final String indexKey;
     private final PasswordHasher hasher;
     private final Clock clock;
 
     @Inject
-    public UserStore(UnifiedJedis redis, IssuerConfig config, PasswordHasher hasher, Clock clock) {
+    public UserStore(RedisConnections redis, IssuerConfig config, PasswordHasher hasher, Clock clock) {
         this(redis, config.redisNames().prefix(), hasher, clock);
     }
 
-    public UserStore(UnifiedJedis redis, String prefix, PasswordHasher hasher, Clock clock) {
+    public UserStore(RedisConnections redis, String prefix, PasswordHasher hasher, Clock clock) {
         this.redis = redis;
         this.keyPrefix = prefix + "{users}:user:";
         this.indexKey = prefix + "{users}:index";
@@ -70,17 +70,19 @@ public class UserStore {
     }
 
     public Optional<User> find(String username) {
-        String key = keyOf(username);
-        Map<String, String> fields = call(() -> redis.hgetAll(key));
-        return fields.isEmpty() ? Optional.empty() : Optional.of(StoredUser.read(username, fields));
+        String canonical = Usernames.require(username);
+        String key = keyOf(canonical);
+        Map<String, String> fields = call(() -> redis.client().hgetAll(key));
+        return fields.isEmpty() ? Optional.empty() : Optional.of(StoredUser.read(canonical, fields));
     }
 
     /** Creates the user unless one of that name exists, atomically across instances; false if it existed. */
     public boolean create(String username, char[] password, Set<String> groups) {
-        String key = keyOf(username);
+        String canonical = Usernames.require(username);
+        String key = keyOf(canonical);
         String joinedGroups = StoredUser.joinGroups(GroupNames.require(groups));
         String hash = hasher.hash(password);
-        Object created = call(() -> redis.eval(CREATE, List.of(key, indexKey), List.of(username,
+        Object created = call(() -> redis.client().eval(CREATE, List.of(key, indexKey), List.of(canonical,
                 StoredUser.HASH, hash,
                 StoredUser.GROUPS, joinedGroups,
                 StoredUser.DISABLED, StoredUser.flag(false),
@@ -112,7 +114,7 @@ public class UserStore {
     }
 
     public boolean isEmpty() {
-        return call(() -> redis.zcard(indexKey)) == 0;
+        return call(() -> redis.client().zcard(indexKey)) == 0;
     }
 
     /** Usernames in lexical order, {@code limit} of them from {@code offset}. */
@@ -120,11 +122,11 @@ public class UserStore {
         if (offset < 0 || limit <= 0) {
             return List.of();
         }
-        return call(() -> redis.zrange(indexKey, offset, offset + limit - 1));
+        return call(() -> redis.client().zrange(indexKey, offset, offset + limit - 1));
     }
 
     private void update(String username, String key, String... fieldsAndValues) {
-        Object updated = call(() -> redis.eval(UPDATE, List.of(key), List.of(fieldsAndValues)));
+        Object updated = call(() -> redis.client().eval(UPDATE, List.of(key), List.of(fieldsAndValues)));
         if (!Long.valueOf(1).equals(updated)) {
             throw new UnknownUserException(username);
         }

@@ -19,7 +19,7 @@ public record User(String username, String passwordHash, Set<String> groups, boo
                    Instant passwordChangedAt, String name, String email) {
 
     public User {
-        Usernames.require(username);
+        username = Usernames.require(username);
         Objects.requireNonNull(passwordHash, "passwordHash");
         groups = GroupNames.require(groups);
         Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");

@@ -1,10 +1,16 @@
 package dev.rotor.issuer.users.entity;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The username rule: 1 to 64 characters, letters, digits and {@code ._@-}, starting with a letter or digit. Nothing
  * else can become part of a Redis key or a log line.
+ * <p>
+ * Usernames are case-insensitive: {@code Admin} and {@code admin} are one user, whose canonical form (the stored
+ * name, the {@code sub} of its tokens, the key of its throttle counters) is lower case. This is PRECIS
+ * {@code UsernameCaseMapped} (RFC 8265 §3.3) for the ASCII alphabet above: width mapping and normalisation change
+ * nothing in it, so case mapping is all that remains.
  */
 public final class Usernames {
 
@@ -18,11 +24,11 @@ public final class Usernames {
         return username != null && username.length() <= MAX_LENGTH && VALID.matcher(username).matches();
     }
 
-    /** Returns the username unchanged, or throws {@link InvalidUsernameException}. */
+    /** Returns the canonical form of a valid username, or throws {@link InvalidUsernameException}. */
     public static String require(String username) {
         if (!isValid(username)) {
             throw new InvalidUsernameException();
         }
-        return username;
+        return username.toLowerCase(Locale.ROOT);
     }
 }

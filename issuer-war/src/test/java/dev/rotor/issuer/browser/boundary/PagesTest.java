@@ -1,6 +1,7 @@
 package dev.rotor.issuer.browser.boundary;
 
 import dev.rotor.issuer.http.Html;
+import dev.rotor.issuer.http.MessagePage;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;

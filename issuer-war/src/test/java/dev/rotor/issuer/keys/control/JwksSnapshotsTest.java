@@ -35,7 +35,7 @@ class JwksSnapshotsTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        registry = new RedisPublicKeyRegistry(client, "rotor:");
+        registry = new RedisPublicKeyRegistry(redis.connections(), "rotor:");
     }
 
 
@@ -45,7 +45,8 @@ class JwksSnapshotsTest {
         KeyRing second = publishedRing(JwsAlgorithm.ES256);
 
         JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
-        assertEquals(Set.of(first.active().kid(), second.active().kid()),
+        assertEquals(Set.of(first.active().kid(), first.next().orElseThrow().kid(), second.active().kid(),
+                        second.next().orElseThrow().kid()),
                 Set.copyOf(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
                         .map(key -> key.getString("kid")).toList()));
         for (JsonObject key : jwks.getJsonArray("keys").getValuesAs(JsonObject.class)) {
@@ -62,8 +63,8 @@ class JwksSnapshotsTest {
         client.hset("rotor:{jwks}:keys", field, record.replace("\"kty\"", "\"d\":\"c2VjcmV0\",\"kty\""));
 
         JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
-        JsonObject key = jwks.getJsonArray("keys").getJsonObject(0);
-        assertEquals(field, key.getString("kid"));
+        JsonObject key = jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .filter(member -> member.getString("kid").equals(field)).findFirst().orElseThrow();
         assertTrue(key.keySet().stream().noneMatch(PRIVATE_MEMBERS::contains), key.toString());
     }
 
@@ -74,8 +75,9 @@ class JwksSnapshotsTest {
         client.hset("rotor:{jwks}:keys", "junk", "{\"jwk\":[1,2,3]");
 
         JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
-        assertEquals(1, jwks.getJsonArray("keys").size());
-        assertEquals(ring.active().kid(), jwks.getJsonArray("keys").getJsonObject(0).getString("kid"));
+        assertEquals(Set.of(ring.active().kid(), ring.next().orElseThrow().kid()),
+                Set.copyOf(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                        .map(key -> key.getString("kid")).toList()), "the junk record is not among them");
     }
 
     @Test
@@ -96,7 +98,8 @@ class JwksSnapshotsTest {
         assertEquals(before, snapshots.jwks());
         clock.advance(Duration.ofMinutes(1));
         assertThrows(RedisUnavailableException.class, snapshots::jwks);
-        assertEquals(ring.active().kid(), before.getJsonArray("keys").getJsonObject(0).getString("kid"));
+        assertTrue(before.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .anyMatch(key -> key.getString("kid").equals(ring.active().kid())));
     }
 
     @Test

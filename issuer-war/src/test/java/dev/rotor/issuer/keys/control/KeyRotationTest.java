@@ -1,14 +1,17 @@
 package dev.rotor.issuer.keys.control;
 
-import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.filter.protocol.JwsAlgorithm;
+import dev.rotor.filter.protocol.KeyAnnouncement;
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublishedKey;
-import dev.rotor.testsupport.MutableClock;
 import dev.rotor.issuer.testbed.CleanRedis;
+import dev.rotor.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
@@ -16,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +46,7 @@ class KeyRotationTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        registry = new RedisPublicKeyRegistry(client, "rotor:");
+        registry = new RedisPublicKeyRegistry(redis.connections(), "rotor:");
     }
 
 
@@ -69,17 +76,18 @@ class KeyRotationTest {
 
         rotation.rotate();
         String first = ring.active().kid();
+        String second = ring.next().orElseThrow().kid();
         assertEquals("none", activeKidAtEachPublish.get(0), "the first key must be published before it is active");
-        assertTrue(kidsAtEachPublish.get(0).contains(first));
+        assertEquals(Set.of(first, second), kidsAtEachPublish.get(0), "and the next key with it");
 
         clock.advance(Duration.ofHours(1));
         int before = activeKidAtEachPublish.size();
         rotation.rotate();
-        String second = ring.active().kid();
-        assertNotEquals(first, second);
+        assertEquals(second, ring.active().kid(), "the key published a rotation ago signs now");
+        String third = ring.next().orElseThrow().kid();
         assertEquals(first, activeKidAtEachPublish.get(before), "the old key signs while the new one is published");
-        assertEquals(Set.of(second), kidsAtEachPublish.get(before));
-        assertEquals(Set.of(first, second), liveKids());
+        assertTrue(kidsAtEachPublish.get(before).containsAll(Set.of(second, third)));
+        assertEquals(Set.of(first, second, third), liveKids());
     }
 
     @Test
@@ -115,12 +123,12 @@ class KeyRotationTest {
         Duration secondRetry = maintenance.tick();
         assertTrue(firstRetry.compareTo(Duration.ofSeconds(1)) < 0, "first retry is quick: " + firstRetry);
         assertEquals(firstRetry.multipliedBy(2), secondRetry, "retries back off exponentially");
-        assertEquals(Duration.ofSeconds(30), maintenance.backoff(30), "backoff is capped at the heartbeat");
+        assertEquals(Duration.ofSeconds(2), maintenance.backoff(30), "retries stay frequent, so recovery is quick");
 
         redis.server().restart();
         assertTrue(liveKids().isEmpty(), "the restarted Redis is empty");
         maintenance.tick();
-        assertEquals(Set.of(kid), liveKids(), "this instance's key is published again");
+        assertEquals(Set.of(kid, ring.next().orElseThrow().kid()), liveKids(), "this instance's keys are published again");
         assertEquals(kid, ring.active().kid());
     }
 
@@ -154,7 +162,7 @@ class KeyRotationTest {
         clock.set(retiredAt.plus(Duration.ofMinutes(15)).plusSeconds(30));
         rotation.renew();
         assertFalse(liveKids().contains(retired), "gone once no token it signed can be valid");
-        assertEquals(Set.of(ring.active().kid()), liveKids());
+        assertEquals(Set.of(ring.active().kid(), ring.next().orElseThrow().kid()), liveKids());
     }
 
     @Test
@@ -165,7 +173,8 @@ class KeyRotationTest {
         rotationOf(dead, registry).rotate();
         aliveRotation.rotate();
         Instant lastHeartbeatOfDead = clock.instant();
-        assertEquals(Set.of(alive.active().kid(), dead.active().kid()), liveKids(), "N instances, N keys");
+        assertEquals(Set.of(alive.active().kid(), alive.next().orElseThrow().kid(), dead.active().kid(),
+                dead.next().orElseThrow().kid()), liveKids(), "N instances, N signing keys and N next keys");
 
         Instant deadExpiry = LIFETIMES.activeExpiry(lastHeartbeatOfDead);
         clock.set(deadExpiry.minusSeconds(1));
@@ -174,7 +183,7 @@ class KeyRotationTest {
 
         clock.set(deadExpiry);
         aliveRotation.renew();
-        assertEquals(Set.of(alive.active().kid()), liveKids());
+        assertEquals(Set.of(alive.active().kid(), alive.next().orElseThrow().kid()), liveKids());
     }
 
     @Test
@@ -185,12 +194,67 @@ class KeyRotationTest {
         clock.advance(Duration.ofHours(1));
         rotation.rotate();
         List<PublishedKey> live = registry.live(clock.instant());
-        assertEquals(2, live.size());
-        PublishedKey active = live.stream().filter(k -> k.kid().equals(ring.active().kid())).findFirst().orElseThrow();
-        PublishedKey retired = live.stream().filter(k -> !k.kid().equals(ring.active().kid())).findFirst().orElseThrow();
-        assertEquals(KeyStatus.ACTIVE, active.status());
-        assertEquals(KeyStatus.RETIRED, retired.status());
+        assertEquals(3, live.size());
+        assertEquals(KeyStatus.ACTIVE, statusOf(live, ring.active().kid()).status());
+        assertEquals(KeyStatus.NEXT, statusOf(live, ring.next().orElseThrow().kid()).status());
+        PublishedKey retired = live.stream().filter(k -> k.status() == KeyStatus.RETIRED).findFirst().orElseThrow();
         assertEquals(clock.instant(), retired.retiredAt());
+        assertTrue(live.stream().allMatch(k -> k.instance().equals(ring.instance())), "each key names its instance");
+    }
+
+    @Test
+    void everyKeyTheRegistryDidNotHoldIsAnnouncedOnTheChannelOnce() throws InterruptedException {
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        JedisPubSub listener = new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int subscriptions) {
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onMessage(String channel, String message) {
+                heard.add(message);
+            }
+        };
+        Thread subscriber = new Thread(() -> {
+            try (Jedis connection = redis.endpoint().connection(Duration.ofSeconds(5))) {
+                connection.subscribe(listener, "rotor:revocations");
+            }
+        });
+        subscriber.start();
+        assertTrue(subscribed.await(5, TimeUnit.SECONDS));
+        KeyRing ring = new KeyRing();
+        KeyRotation rotation = rotationOf(ring, registry);
+
+        rotation.rotate();
+        String first = ring.active().kid();
+        String second = ring.next().orElseThrow().kid();
+        rotation.renew();
+        clock.advance(Duration.ofHours(1));
+        rotation.rotate();
+        String third = ring.next().orElseThrow().kid();
+        client.flushAll();
+        rotation.renew();
+
+        List<String> announced = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String message = heard.poll(5, TimeUnit.SECONDS);
+            assertTrue(message != null, "announcements so far: " + announced);
+            announced.add(new KeyAnnouncement(message.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1")).toJson());
+            assertEquals(message, announced.get(i), "the announcement format");
+        }
+        listener.unsubscribe();
+        subscriber.join(5000);
+        assertEquals(List.of(first, second, third).stream().map(kid -> new KeyAnnouncement(kid).toJson()).toList(),
+                announced.subList(0, 3), "two keys at the first rotation, the new next key at the second");
+        assertEquals(Set.copyOf(announced.subList(0, 3)), Set.copyOf(announced.subList(3, 6)),
+                "after Redis lost its data, every live key again");
+        assertTrue(heard.isEmpty(), "a renewal of keys the registry holds announces nothing");
+    }
+
+    private static PublishedKey statusOf(List<PublishedKey> live, String kid) {
+        return live.stream().filter(k -> k.kid().equals(kid)).findFirst().orElseThrow();
     }
 
     private Set<String> liveKids() {

@@ -46,9 +46,9 @@ class ReadinessTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        rotation = new KeyRotation(ring, new RedisPublicKeyRegistry(client, CONFIG),
+        rotation = new KeyRotation(ring, new RedisPublicKeyRegistry(redis.connections(), CONFIG),
                 KeySettings.from(Settings.from(key -> Optional.empty()), CONFIG), CONFIG, clock);
-        readiness = List.of(new RedisReadiness(client), new SigningKeyReadiness(ring, clock));
+        readiness = List.of(new RedisReadiness(redis.connections()), new SigningKeyReadiness(ring, clock));
     }
 
 
@@ -63,12 +63,12 @@ class ReadinessTest {
         assertEquals(ring.active().kid(), data.get("kid"));
         assertEquals("RS256", data.get("alg"));
         assertEquals(90L, data.get("ageSeconds"));
-        assertEquals(Status.UP, new RedisReadiness(client).call().getStatus());
+        assertEquals(Status.UP, new RedisReadiness(redis.connections()).call().getStatus());
     }
 
     @Test
     void notReadyWithoutAPublishedKey() {
-        assertEquals(Status.UP, new RedisReadiness(client).call().getStatus());
+        assertEquals(Status.UP, new RedisReadiness(redis.connections()).call().getStatus());
         assertEquals(Status.DOWN, new SigningKeyReadiness(ring, clock).call().getStatus());
         assertEquals(Status.DOWN, overall());
     }
@@ -87,7 +87,7 @@ class ReadinessTest {
         assertEquals(Status.UP, overall());
 
         redis.server().stop();
-        HealthCheckResponse down = new RedisReadiness(client).call();
+        HealthCheckResponse down = new RedisReadiness(redis.connections()).call();
         assertEquals(Status.DOWN, down.getStatus());
         assertEquals(Status.DOWN, overall());
         assertEquals(Status.UP, new SigningKeyReadiness(ring, clock).call().getStatus(), "the key is still there");
@@ -99,7 +99,7 @@ class ReadinessTest {
     @Test
     void healthDataNamesTheFailureButNoAddressOrCredential() {
         redis.server().stop();
-        Map<String, Object> data = new RedisReadiness(client).call().getData().orElseThrow();
+        Map<String, Object> data = new RedisReadiness(redis.connections()).call().getData().orElseThrow();
         String text = data.toString();
         assertTrue(String.valueOf(data.get("error")).startsWith("Jedis"), text);
         assertFalse(text.contains(Integer.toString(redis.server().port())), text);

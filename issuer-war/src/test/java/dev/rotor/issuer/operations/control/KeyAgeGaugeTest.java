@@ -28,13 +28,18 @@ class KeyAgeGaugeTest {
     }
 
     @Test
-    void ageCountsFromTheActiveKeysCreationAndRestartsWithTheNextKey() {
-        ring.activate(SigningKey.generate(JwsAlgorithm.ES256, clock.instant()), clock.instant(), LIFETIMES);
+    void ageCountsFromWhenTheActiveKeyStartedToSignAndRestartsWithTheNextKey() {
+        SigningKey next = key();
+        ring.install(key(), next, clock.instant(), LIFETIMES);
         clock.advance(Duration.ofMillis(61_900));
         assertEquals(61L, KeyAgeGauge.seconds(age));
 
-        ring.activate(SigningKey.generate(JwsAlgorithm.ES256, clock.instant()), clock.instant(), LIFETIMES);
+        ring.install(next, key(), clock.instant(), LIFETIMES);
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(2L, KeyAgeGauge.seconds(age));
+        assertEquals(2L, KeyAgeGauge.seconds(age), "the next key was made long before, but signs only now");
+    }
+
+    private SigningKey key() {
+        return SigningKey.generate(JwsAlgorithm.ES256, clock.instant());
     }
 }

@@ -22,7 +22,7 @@ class BlacklistTest {
 
     @BeforeEach
     void wire() {
-        blacklist = new Blacklist(bed.client(), bed.config(), bed.clock(), events);
+        blacklist = new Blacklist(bed.connections(), bed.config(), bed.clock(), events);
     }
 
     @Test

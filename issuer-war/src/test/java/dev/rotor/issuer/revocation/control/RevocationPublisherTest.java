@@ -1,9 +1,10 @@
 package dev.rotor.issuer.revocation.control;
 
-import dev.rotor.issuer.availability.RedisUnavailableException;
+import dev.rotor.filter.configuration.RedisEndpoint;
 import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
-import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.redis.RedisConnections;
+import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.testsupport.RedisFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,13 @@ class RevocationPublisherTest {
     static final RedisFixture redis = RedisFixture.start();
 
     private static final RedisNames NAMES = new RedisNames("pub:");
-    private final UnifiedJedis client = RedisEndpoint.loopback(redis.port()).client();
-    private final RevocationPublisher publisher = new RevocationPublisher(client, NAMES, Clock.systemUTC());
+    private final RedisConnections connections = RedisEndpoint.loopback(redis.port()).connect();
+    private final UnifiedJedis client = connections.client();
+    private final RevocationPublisher publisher = new RevocationPublisher(connections, NAMES, Clock.systemUTC());
 
     @AfterEach
     void closeClient() {
-        client.close();
+        connections.close();
     }
 
     @Test
@@ -92,7 +94,7 @@ class RevocationPublisherTest {
 
     @Test
     void anUnreachableRedisIsReportedAsUnavailable() {
-        try (UnifiedJedis nowhere = RedisEndpoint.loopback(RedisFixture.freePort()).client()) {
+        try (RedisConnections nowhere = RedisEndpoint.loopback(RedisFixture.freePort()).connect()) {
             var event = RevocationEvent.rid("s", Instant.now().plusSeconds(60));
 
             RevocationPublisher unreachable = new RevocationPublisher(nowhere, NAMES, Clock.systemUTC());

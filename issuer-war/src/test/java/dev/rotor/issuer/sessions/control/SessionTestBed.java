@@ -1,6 +1,7 @@
 package dev.rotor.issuer.sessions.control;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.sessions.entity.SessionInfo;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.RedisFixture;
@@ -33,6 +34,7 @@ final class SessionTestBed implements BeforeEachCallback, AfterEachCallback, Aft
 
     private final RedisFixture redis = RedisFixture.start();
     private MutableClock clock;
+    private RedisConnections connections;
     private UnifiedJedis client;
     private RefreshSessions sessions;
 
@@ -41,16 +43,17 @@ final class SessionTestBed implements BeforeEachCallback, AfterEachCallback, Aft
         if (!redis.isRunning()) {
             redis.restart();
         }
-        client = RedisEndpoint.loopback(redis.port()).client();
+        connections = RedisEndpoint.loopback(redis.port()).connect();
+        client = connections.client();
         client.flushAll();
         // near the real clock, so the TTLs Redis applies in real time stay in step with the sessions' timestamps
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        sessions = new RefreshSessions(client, PREFIX, LIFETIMES, clock);
+        sessions = new RefreshSessions(connections, PREFIX, LIFETIMES, clock);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        client.close();
+        connections.close();
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.rotor.issuer.users.control;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
-import dev.rotor.testsupport.MutableClock;
+import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.testbed.CleanRedis;
+import dev.rotor.testsupport.MutableClock;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,7 @@ class AdminBootstrapTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        users = new UserStore(client, "rotor:", hasher, MutableClock.atFixedInstant());
+        users = new UserStore(redis.connections(), "rotor:", hasher, MutableClock.atFixedInstant());
         logger.addHandler(capture);
     }
 
@@ -133,9 +134,9 @@ class AdminBootstrapTest {
         int instances = 4;
         CyclicBarrier start = new CyclicBarrier(instances);
         List<Callable<Boolean>> starts = new ArrayList<>();
-        List<UnifiedJedis> clients = new ArrayList<>();
+        List<RedisConnections> clients = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
-            UnifiedJedis own = RedisEndpoint.loopback(redis.server().port()).client();
+            RedisConnections own = RedisEndpoint.loopback(redis.server().port()).connect();
             clients.add(own);
             AdminBootstrap bootstrap = new AdminBootstrap(
                     new UserStore(own, "rotor:", hasher, MutableClock.atFixedInstant()));
@@ -153,7 +154,7 @@ class AdminBootstrapTest {
             assertEquals(1, created);
         } finally {
             pool.shutdownNow();
-            clients.forEach(UnifiedJedis::close);
+            clients.forEach(RedisConnections::close);
         }
 
         assertEquals(1, logged.size());

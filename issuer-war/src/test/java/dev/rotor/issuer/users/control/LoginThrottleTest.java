@@ -28,7 +28,7 @@ class LoginThrottleTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        throttle = new LoginThrottle(client, "rotor:", ThrottleLimits.defaults());
+        throttle = new LoginThrottle(redis.connections(), "rotor:", ThrottleLimits.defaults());
     }
 
 
@@ -97,8 +97,17 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anAccountIsOneCounterWhateverTheLetterCaseOfTheAttempts() {
+        fail("Alice", "10.0.0.1", 2);
+        fail("ALICE", "10.0.0.2", 2);
+        fail("alice", "10.0.0.3", 1);
+
+        assertThrows(TooManyAttemptsException.class, () -> throttle.check("aLiCe", "10.0.0.4"));
+    }
+
+    @Test
     void countersExpireAfterTheWindow() {
-        throttle = new LoginThrottle(client, "rotor:", new ThrottleLimits(1, 1, Duration.ofMillis(200)));
+        throttle = new LoginThrottle(redis.connections(), "rotor:", new ThrottleLimits(1, 1, Duration.ofMillis(200)));
         fail("alice", "10.0.0.1", 1);
         assertThrows(TooManyAttemptsException.class, () -> throttle.check("alice", "10.0.0.1"));
 

@@ -45,7 +45,7 @@ class RotorIdentityStoreTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        users = new UserStore(client, "rotor:", hasher, MutableClock.atFixedInstant());
+        users = new UserStore(redis.connections(), "rotor:", hasher, MutableClock.atFixedInstant());
         store = new RotorIdentityStore(users, hasher);
         users.create("alice", "s3cret".toCharArray(), Set.of("staff", "app:reader"));
     }

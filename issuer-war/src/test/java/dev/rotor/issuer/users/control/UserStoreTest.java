@@ -37,7 +37,7 @@ class UserStoreTest {
     @BeforeEach
     void connect() {
         client = redis.client();
-        store = new UserStore(client, "rotor:", hasher, clock);
+        store = new UserStore(redis.connections(), "rotor:", hasher, clock);
     }
 
 
@@ -186,5 +186,14 @@ class UserStoreTest {
         assertThrows(RedisUnavailableException.class, () -> store.find("alice"));
         assertThrows(RedisUnavailableException.class, () -> store.create("alice", "pw".toCharArray(), Set.of()));
         assertThrows(RedisUnavailableException.class, store::isEmpty);
+    }
+
+    @Test
+    void usernamesThatDifferOnlyInCaseNameOneUser() {
+        assertTrue(store.create("alice", "pw-1".toCharArray(), Set.of("user")));
+
+        assertFalse(store.create("Alice", "pw-2".toCharArray(), Set.of("admin")), "Alice is alice");
+        assertEquals("alice", store.find("ALICE").orElseThrow().username(), "found under its canonical name");
+        assertEquals(java.util.List.of("alice"), store.usernames(0, 10));
     }
 }

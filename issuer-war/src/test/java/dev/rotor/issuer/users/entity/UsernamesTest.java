@@ -14,7 +14,7 @@ class UsernamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "admin", "Alice.Smith", "bob@example.com", "x-1_2", "0"})
     void ordinaryNamesAreValid(String username) {
-        assertEquals(username, Usernames.require(username));
+        assertEquals(username.toLowerCase(java.util.Locale.ROOT), Usernames.require(username));
     }
 
     @ParameterizedTest
@@ -22,6 +22,12 @@ class UsernamesTest {
     void hostileNamesAreRefused(String username) {
         assertFalse(Usernames.isValid(username));
         assertThrows(InvalidUsernameException.class, () -> Usernames.require(username));
+    }
+
+    @Test
+    void namesThatDifferOnlyInCaseAreOneUserInLowerCase() {
+        assertEquals("alice.o-brien@example", Usernames.require("Alice.O-Brien@EXAMPLE"));
+        assertEquals(Usernames.require("ADMIN"), Usernames.require("admin"));
     }
 
     @Test

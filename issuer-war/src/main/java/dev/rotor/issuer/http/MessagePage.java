@@ -1,4 +1,4 @@
-package dev.rotor.issuer.browser.boundary;
+package dev.rotor.issuer.http;
 
 import dev.rotor.issuer.http.Html;
 
@@ -8,9 +8,9 @@ import dev.rotor.issuer.http.Html;
  * @param title   plain text
  * @param message plain text
  */
-record MessagePage(String title, String message) {
+public record MessagePage(String title, String message) {
 
-    String render() {
+    public String render() {
         return Html.document(title, "", "<h1>" + Html.escape(title) + "</h1>\n<p role=\"alert\">"
                 + Html.escape(message) + "</p>\n<p><a href=\"/login\">Sign in</a></p>\n");
     }

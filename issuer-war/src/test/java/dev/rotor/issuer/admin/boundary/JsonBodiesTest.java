@@ -1,0 +1,40 @@
+package dev.rotor.issuer.admin.boundary;
+
+import dev.rotor.issuer.http.ProblemException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class JsonBodiesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "[]", "\"x\"", "null", "{", "{\"a\":1}}", "{\"a\":1,}", "{'a':1}"})
+    void anythingButOneJsonObjectIsABadRequest(String body) {
+        assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(body)).problem().status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1_101, 5_000, 15_000})
+    void aHugeNumberIsABadRequestNotAServerError(int digits) {
+        String integer = "{\"username\":\"a\",\"n\":" + "9".repeat(digits) + "}";
+        String fraction = "{\"username\":\"a\",\"n\":0." + "1".repeat(digits) + "}";
+
+        assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(integer)).problem().status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(fraction)).problem().status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"groups\":\"user\"}", "{\"groups\":[1]}", "{\"groups\":[null]}", "{}"})
+    void groupsMustBeAnArrayOfStrings(String body) {
+        assertThrows(ProblemException.class, () -> JsonBodies.strings(JsonBodies.object(body), "groups"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void groupsAreReadInOrderWithoutDuplicates() {
+        assertEquals(Set.of("a", "b"), JsonBodies.strings(JsonBodies.object("{\"groups\":[\"a\",\"b\",\"a\"]}"), "groups"));
+    }
+}
