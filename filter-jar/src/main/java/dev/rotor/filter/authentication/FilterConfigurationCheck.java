@@ -1,5 +1,6 @@
 package dev.rotor.filter.authentication;
 
+import dev.rotor.filter.authentication.signin.SignInConfig;
 import dev.rotor.filter.configuration.Settings;
 import dev.rotor.filter.configuration.VerifierConfig;
 import jakarta.servlet.FilterRegistration;
@@ -23,7 +24,9 @@ public class FilterConfigurationCheck implements ServletContextListener {
         for (FilterRegistration registration : event.getServletContext().getFilterRegistrations().values()) {
             if (JwtFilter.class.getName().equals(registration.getClassName())) {
                 Map<String, String> parameters = registration.getInitParameters();
-                VerifierConfig.from(JwtFilter.settings(key -> Optional.ofNullable(parameters.get(key))));
+                Settings settings = JwtFilter.settings(key -> Optional.ofNullable(parameters.get(key)));
+                VerifierConfig.from(settings);
+                SignInConfig.from(settings);
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.rotor.filter.authentication;
 
+import dev.rotor.filter.authentication.signin.BrowserSignIn;
+import dev.rotor.filter.authentication.signin.SignInConfig;
+import dev.rotor.filter.authentication.signin.SignInMode;
 import dev.rotor.filter.configuration.Settings;
 import dev.rotor.filter.configuration.VerifierConfig;
 import dev.rotor.filter.verification.BackendUnavailableException;
@@ -28,6 +31,9 @@ import java.util.function.Function;
  * state unavailable → 503. A request let through sees the token's subject as {@code getUserPrincipal()} and
  * {@code getRemoteUser()}, its groups through {@code isUserInRole()}, and the {@link VerifiedToken} as the request
  * attribute {@link #TOKEN_ATTRIBUTE}.
+ * <p>
+ * With {@code rotor.mode} {@code browser} (or {@code both}, for requests without an {@code Authorization} header)
+ * the filter signs browsers in itself, as an OpenID Connect relying party: see {@link BrowserSignIn}.
  */
 public class JwtFilter implements Filter {
 
@@ -40,13 +46,19 @@ public class JwtFilter implements Filter {
     private Verifier verifier;
     private PathRules paths;
     private Challenges challenges;
+    private SignInMode mode;
+    private BrowserSignIn signIn;
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        VerifierConfig config = VerifierConfig.from(settings(key -> Optional.ofNullable(filterConfig.getInitParameter(key))));
+        Settings settings = settings(key -> Optional.ofNullable(filterConfig.getInitParameter(key)));
+        VerifierConfig config = VerifierConfig.from(settings);
+        SignInConfig signInConfig = SignInConfig.from(settings);
         verifier = Verifier.start(config, Clock.systemUTC(), ContainerThreads.factory());
         paths = new PathRules(config.protectedPaths(), config.publicPaths());
         challenges = new Challenges(config.realm());
+        mode = signInConfig.mode();
+        signIn = signInConfig.browser() ? new BrowserSignIn(signInConfig, verifier, Clock.systemUTC()) : null;
     }
 
     /** The filter's settings: system properties, then environment variables, then its init-params. */
@@ -57,13 +69,26 @@ public class JwtFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)
-                || !paths.isProtected(RequestPaths.of(http))) {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = RequestPaths.of(http);
+        if (signIn != null && signIn.isOwnPath(path)) {
+            signIn.handle(path, http, httpResponse);
+            return;
+        }
+        if (!paths.isProtected(path)) {
             chain.doFilter(request, response);
             return;
         }
         BearerCredential credential = BearerCredential.of(http);
-        if (credential instanceof BearerCredential.Token token) {
+        if (signIn != null && (mode == SignInMode.BROWSER || credential instanceof BearerCredential.Missing)) {
+            Optional<VerifiedToken> verified = signIn.authenticate(http, httpResponse);
+            if (verified.isPresent()) {
+                proceed(http, httpResponse, chain, verified.get());
+            }
+        } else if (credential instanceof BearerCredential.Token token) {
             authenticate(http, httpResponse, chain, token.value());
         } else if (credential instanceof BearerCredential.Malformed) {
             challenges.invalidRequest(httpResponse);
@@ -84,6 +109,12 @@ public class JwtFilter implements Filter {
             challenges.unavailable(response);
             return;
         }
+        proceed(request, response, chain, verified);
+    }
+
+    /** Lets a verified caller through, with the required-roles check and the container login. */
+    private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                         VerifiedToken verified) throws IOException, ServletException {
         if (!verified.groups().containsAll(verifier.config().requiredRoles())) {
             challenges.insufficientScope(response);
             return;

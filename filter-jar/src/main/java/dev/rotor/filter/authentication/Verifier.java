@@ -59,6 +59,11 @@ public final class Verifier implements AutoCloseable {
         return verifier.verify(token);
     }
 
+    /** The issuer's key with this id, from the same cached JWKS as tokens, e.g. for an ID token's signature. */
+    public java.util.Optional<dev.rotor.filter.protocol.JsonWebKey> key(String kid) {
+        return keys.resolve(kid);
+    }
+
     public VerifierConfig config() {
         return config;
     }

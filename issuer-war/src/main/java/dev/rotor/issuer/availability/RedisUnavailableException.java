@@ -7,7 +7,7 @@ public final class RedisUnavailableException extends BackendUnavailableException
 
     /** The issuer's data in Redis, by what it is for. */
     public enum Store {
-        SESSIONS, USERS, LOGIN_THROTTLE, KEYS, REVOCATIONS
+        SESSIONS, USERS, LOGIN_THROTTLE, KEYS, REVOCATIONS, CLIENTS, AUTHORIZATION
     }
 
     private final Store store;

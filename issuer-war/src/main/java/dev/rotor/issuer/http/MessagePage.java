@@ -1,5 +1,7 @@
 package dev.rotor.issuer.http;
 
+import dev.rotor.issuer.http.Html;
+
 /**
  * A page that says one thing and links back to the sign-in form: refused requests and outages.
  *

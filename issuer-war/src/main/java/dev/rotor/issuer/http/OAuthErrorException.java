@@ -13,12 +13,31 @@ public final class OAuthErrorException extends RuntimeException {
     private final int status;
     private final String error;
     private final Duration retryAfter;
+    private final String challenge;
 
     private OAuthErrorException(int status, String error, String description, Duration retryAfter) {
+        this(status, error, description, retryAfter, null);
+    }
+
+    private OAuthErrorException(int status, String error, String description, Duration retryAfter, String challenge) {
         super(description, null, false, false);
         this.status = status;
         this.error = error;
         this.retryAfter = retryAfter;
+        this.challenge = challenge;
+    }
+
+    /**
+     * The client could not be authenticated (RFC 6749 §5.2): 401, with a {@code Basic} challenge when it tried the
+     * {@code Authorization} header.
+     */
+    public static OAuthErrorException invalidClient(boolean triedBasic) {
+        return new OAuthErrorException(401, "invalid_client", "Client authentication failed", null,
+                triedBasic ? "Basic realm=\"" + BearerRealm.NAME + "\"" : null);
+    }
+
+    public static OAuthErrorException unauthorizedClient() {
+        return new OAuthErrorException(400, "unauthorized_client", "This client may not use this grant type", null);
     }
 
     public static OAuthErrorException invalidRequest(String description) {
@@ -31,7 +50,7 @@ public final class OAuthErrorException extends RuntimeException {
 
     public static OAuthErrorException unsupportedGrantType() {
         return new OAuthErrorException(400, "unsupported_grant_type",
-                "grant_type must be password or refresh_token", null);
+                "grant_type must be authorization_code, refresh_token or password", null);
     }
 
     public static OAuthErrorException throttled(Duration retryAfter) {
@@ -48,6 +67,11 @@ public final class OAuthErrorException extends RuntimeException {
 
     public String description() {
         return getMessage();
+    }
+
+    /** The {@code WWW-Authenticate} value, for an {@code invalid_client} of a Basic attempt. */
+    public Optional<String> challenge() {
+        return Optional.ofNullable(challenge);
     }
 
     /** How long to wait before retrying, for a throttled request. */

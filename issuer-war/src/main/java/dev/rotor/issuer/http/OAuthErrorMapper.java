@@ -13,6 +13,7 @@ public class OAuthErrorMapper implements ExceptionMapper<OAuthErrorException> {
     @Override
     public Response toResponse(OAuthErrorException exception) {
         Response.ResponseBuilder response = error(exception.status(), exception.error(), exception.description());
+        exception.challenge().ifPresent(challenge -> response.header("WWW-Authenticate", challenge));
         exception.retryAfter().ifPresent(wait -> response.header("Retry-After", Math.max(1, wait.toSeconds())));
         return response.build();
     }

@@ -7,6 +7,25 @@ import dev.rotor.filter.protocol.RedisNames;
 import dev.rotor.filter.protocol.RevocationEvent;
 import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.admin.control.UserAdministration;
+import dev.rotor.issuer.authorization.control.AuthorizationCodes;
+import dev.rotor.issuer.authorization.control.AuthorizationParameters;
+import dev.rotor.issuer.authorization.control.Authorizations;
+import dev.rotor.issuer.authorization.control.EndSessions;
+import dev.rotor.issuer.authorization.control.IdTokenHints;
+import dev.rotor.issuer.authorization.control.PendingRequests;
+import dev.rotor.issuer.clients.control.ClientRegistry;
+import dev.rotor.issuer.clients.control.ClientSettings;
+import dev.rotor.issuer.clients.entity.Client;
+import dev.rotor.issuer.clients.entity.ClientType;
+import dev.rotor.issuer.clients.entity.GrantTypes;
+import dev.rotor.issuer.clients.entity.Scopes;
+import dev.rotor.issuer.keys.control.RedisPublicKeyRegistry;
+import dev.rotor.issuer.keys.entity.KeyStatus;
+import dev.rotor.issuer.keys.entity.PublishedKey;
+import dev.rotor.issuer.sessions.entity.SessionInfo;
+import dev.rotor.issuer.tokens.control.CodeGrant;
+import dev.rotor.issuer.tokens.control.IdTokens;
+import dev.rotor.issuer.tokens.entity.GrantResult;
 import dev.rotor.issuer.browser.control.BrowserLogin;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.control.KeyLifetimes;
@@ -38,6 +57,7 @@ import redis.clients.jedis.UnifiedJedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +90,11 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
     private AccessTokens accessTokens;
     private PasswordGrant passwords;
     private RefreshGrant refreshes;
+    private ClientRegistry clients;
+    private IdTokens idTokens;
+    private CodeGrant codes;
+    private Authorizations authorizations;
+    private EndSessions endSessions;
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -100,6 +125,49 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
         passwords = new PasswordGrant(handler, new LoginThrottle(connections, prefix, new ThrottleLimits(3, 10,
                 Duration.ofMinutes(1))), sessions, accessTokens, events);
         refreshes = new RefreshGrant(sessions, users, accessTokens, termination, events);
+        RedisPublicKeyRegistry registry = new RedisPublicKeyRegistry(connections, prefix);
+        registry.publish(List.of(new PublishedKey(keys.active().publicKey(), KeyStatus.ACTIVE, "test-instance", null,
+                clock.instant().plus(Duration.ofHours(1)))), clock.instant());
+        clients = new ClientRegistry(connections, prefix, new ClientSettings(List.of(), true));
+        idTokens = new IdTokens(keys, config, clock);
+        codes = new CodeGrant(new AuthorizationCodes(connections, prefix), sessions, termination, users, accessTokens,
+                idTokens);
+        authorizations = new Authorizations(new AuthorizationParameters(clients::find),
+                new PendingRequests(connections, prefix), new AuthorizationCodes(connections, prefix), sessions,
+                config.issuer().toString(), clock);
+        endSessions = new EndSessions(clients, new IdTokenHints(registry, config.issuer().toString(), clock),
+                termination);
+    }
+
+    /** A registered client; a confidential one's secret is in the answer. */
+    public ClientRegistry.Registered client(String clientId, ClientType type, String... redirectUris) {
+        return clients.register(new Client(clientId, type, type == ClientType.CONFIDENTIAL
+                ? "0123456789012345678901234567890123456789abc" : null, List.of(redirectUris),
+                List.of("https://" + clientId + ".example/bye"), GrantTypes.DEFAULT, Scopes.DEFAULT, false))
+                .orElseThrow();
+    }
+
+    /** Signs {@code username} in with the login form; the browser's issuer session. */
+    public SessionInfo signIn(String username) {
+        GrantResult.Granted granted = (GrantResult.Granted) browserLogin().login(username, password(username),
+                "127.0.0.1", Optional.empty());
+        return sessions.holderOf(granted.tokens().refreshToken()).orElseThrow();
+    }
+
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    public CodeGrant codes() {
+        return codes;
+    }
+
+    public Authorizations authorizations() {
+        return authorizations;
+    }
+
+    public EndSessions endSessions() {
+        return endSessions;
     }
 
     @Override

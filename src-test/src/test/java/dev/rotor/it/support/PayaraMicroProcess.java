@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(150);
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
 
     private final Process process;
@@ -36,7 +36,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * does not stop Payara, so callers assert on HTTP or on {@link #log()}.
      */
     public static PayaraMicroProcess start(String name, File war) {
-        int port = RedisFixture.freePort();
+        return start(name, war, RedisFixture.freePort());
+    }
+
+    /**
+     * Like {@link #start(String, File)} on a port chosen beforehand, for a server whose own configuration must
+     * name the URL browsers use ({@code rotor.issuer}, registered redirect URIs).
+     */
+    public static PayaraMicroProcess start(String name, File war, int port) {
         Path log = Path.of(System.getProperty("rotor.it.logDir", "target/payara-logs"), name + ".log");
         try {
             Files.createDirectories(log.getParent());

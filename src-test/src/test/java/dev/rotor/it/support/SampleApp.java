@@ -69,6 +69,52 @@ public final class SampleApp {
                 """)));
     }
 
+    /**
+     * Protected by {@code JwtFilter} in browser mode (OpenID Connect sign-in), with {@code settings} as init-params
+     * and its own session cookie name, so several such applications on one host keep their sessions apart.
+     */
+    public static WebArchive withBrowserSignIn(String name, Map<String, String> settings, String sessionCookie) {
+        String params = settings.entrySet().stream()
+                .map(e -> "      <init-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
+                        + "</param-value></init-param>")
+                .collect(Collectors.joining("\n"));
+        return base(name + ".war").deleteClass(SampleErrors.class).setWebXML(new StringAsset(webXml("""
+                  <filter>
+                    <filter-name>rotor</filter-name>
+                    <filter-class>dev.rotor.filter.authentication.JwtFilter</filter-class>
+                %s
+                  </filter>
+                  <filter-mapping>
+                    <filter-name>rotor</filter-name>
+                    <url-pattern>/*</url-pattern>
+                  </filter-mapping>
+                  <session-config><cookie-config><name>%s</name></cookie-config></session-config>
+                """.formatted(params, sessionCookie))));
+    }
+
+    /**
+     * A plain Jakarta EE 10 application with no Rotor code, signing users in with the platform's own
+     * {@code @OpenIdAuthenticationMechanismDefinition}; {@code config} becomes its MicroProfile Config file.
+     */
+    public static WebArchive plainOpenIdConnect(Map<String, String> config) {
+        String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+        return ShrinkWrap.create(WebArchive.class, "oidc-app.war")
+                .addPackage(dev.rotor.it.oidcapp.OidcApplication.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                .setWebXML(new StringAsset(webXml("""
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>protected</web-resource-name>
+                      <url-pattern>/protected</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint><role-name>**</role-name></auth-constraint>
+                  </security-constraint>
+                  <session-config><cookie-config><name>OIDCAPP</name></cookie-config></session-config>
+                """)));
+    }
+
     private static WebArchive base(String name) {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addPackage(SampleApplication.class.getPackage())

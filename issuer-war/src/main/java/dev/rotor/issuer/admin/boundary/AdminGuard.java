@@ -5,6 +5,8 @@ import dev.rotor.issuer.users.control.PasswordHasher;
 import dev.rotor.issuer.users.control.PasswordRejectedException;
 import dev.rotor.issuer.users.control.UnknownUserException;
 import dev.rotor.issuer.users.entity.InvalidGroupException;
+import dev.rotor.issuer.users.entity.InvalidProfileException;
+import dev.rotor.issuer.clients.entity.InvalidClientException;
 import dev.rotor.issuer.users.entity.InvalidUsernameException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +24,10 @@ public class AdminGuard {
             return work.get();
         } catch (InvalidUsernameException e) {
             throw ProblemException.badRequest("Not a valid username");
+        } catch (InvalidProfileException e) {
+            throw ProblemException.badRequest("name must be 1-128 characters and email an address of at most 254");
+        } catch (InvalidClientException e) {
+            throw ProblemException.badRequest(e.getMessage());
         } catch (InvalidGroupException e) {
             throw ProblemException.badRequest("Not a valid list of groups");
         } catch (PasswordRejectedException e) {

@@ -60,6 +60,12 @@ final class JsonBodies {
         throw ProblemException.badRequest("Field '" + name + "' must be true or false");
     }
 
+    /** A string field that may be absent or {@code null}; {@code null} then. */
+    static String optionalString(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value == null || value == JsonValue.NULL ? null : string(json, name);
+    }
+
     static Set<String> strings(JsonObject json, String name) {
         JsonValue value = json.get(name);
         if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY

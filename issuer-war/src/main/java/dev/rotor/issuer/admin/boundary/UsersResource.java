@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,8 +52,10 @@ public class UsersResource {
         JsonObject json = JsonBodies.object(body);
         String username = valid(JsonBodies.string(json, "username"));
         char[] password = JsonBodies.string(json, "password").toCharArray();
+        String name = JsonBodies.optionalString(json, "name");
+        String email = JsonBodies.optionalString(json, "email");
         boolean created = guard.available(() -> administration.create(username, password,
-                JsonBodies.strings(json, "groups")));
+                JsonBodies.strings(json, "groups"), name, email));
         if (!created) {
             throw ProblemException.conflict("A user with this name exists");
         }
@@ -64,12 +67,31 @@ public class UsersResource {
     public Response read(@PathParam("user") String user) {
         User found = guard.available(() -> users.find(valid(user)))
                 .orElseThrow(() -> ProblemException.notFound("No such user"));
-        return Response.ok(Json.createObjectBuilder()
-                        .add("username", found.username())
-                        .add("groups", Json.createArrayBuilder(found.groups()))
-                        .add("disabled", found.disabled())
-                        .add("passwordChangedAt", found.passwordChangedAt().toString())
-                        .build()).build();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("username", found.username())
+                .add("groups", Json.createArrayBuilder(found.groups()))
+                .add("disabled", found.disabled())
+                .add("passwordChangedAt", found.passwordChangedAt().toString());
+        if (found.name() != null) {
+            json.add("name", found.name());
+        }
+        if (found.email() != null) {
+            json.add("email", found.email());
+        }
+        return Response.ok(json.build()).build();
+    }
+
+    /** {@code {"name": …, "email": …}}; an absent or {@code null} field clears it. */
+    @PUT
+    @Path("{user}/profile")
+    @Consumes(MediaType.WILDCARD)
+    public Response setProfile(@PathParam("user") String user, String body) {
+        String username = valid(user);
+        JsonObject json = JsonBodies.object(body);
+        String name = JsonBodies.optionalString(json, "name");
+        String email = JsonBodies.optionalString(json, "email");
+        guard.available(() -> administration.setProfile(username, name, email));
+        return Response.noContent().build();
     }
 
     @PUT

@@ -3,6 +3,7 @@ package dev.rotor.issuer.admin.control;
 import dev.rotor.issuer.revocation.control.SessionTermination;
 import dev.rotor.issuer.sessions.entity.SessionInfo;
 import dev.rotor.issuer.users.control.UserStore;
+import dev.rotor.issuer.users.entity.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,11 +36,25 @@ public class UserAdministration {
 
     /** @return {@code false} if the user exists already */
     public boolean create(String username, char[] password, Set<String> groups) {
+        return create(username, password, groups, null, null);
+    }
+
+    /** @param name the optional display name; @param email the optional email, each {@code null} for none */
+    public boolean create(String username, char[] password, Set<String> groups, String name, String email) {
+        Profiles.require(name, email);
         boolean created = users.create(username, password, groups);
         if (created) {
+            if (name != null || email != null) {
+                users.setProfile(username, name, email);
+            }
             LOG.info(() -> "ROTOR-U201 user created: " + username);
         }
         return created;
+    }
+
+    public void setProfile(String username, String name, String email) {
+        users.setProfile(username, name, email);
+        LOG.info(() -> "ROTOR-U205 profile changed: " + username);
     }
 
     public void changePassword(String username, char[] password) {

@@ -1,6 +1,7 @@
 package dev.rotor.issuer.browser.control;
 
 import dev.rotor.issuer.revocation.control.SessionTermination;
+import dev.rotor.issuer.sessions.entity.LoginSessions;
 import dev.rotor.issuer.tokens.control.PasswordGrant;
 import dev.rotor.issuer.tokens.entity.GrantResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 public class BrowserLogin {
 
     /** The {@code client_id} of sessions opened by the login form. */
-    public static final String CLIENT_ID = "rotor-login";
+    public static final String CLIENT_ID = LoginSessions.CLIENT_ID;
     private static final Logger LOG = Logger.getLogger(BrowserLogin.class.getName());
 
     private final PasswordGrant passwords;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ends sessions: every logout, revocation, reuse detection, admin action and account change goes through here, in
@@ -18,6 +19,10 @@ import java.util.Optional;
  * blacklist, the caller reports 503 too, and the session is still there for a retry to find. The other order would
  * leave a deleted session whose access tokens stay valid for up to one token lifetime, and a retry would find no
  * session left to blacklist: a logout reported as failed, and forgotten.
+ * <p>
+ * An issuer browser session ({@code sid}) ends with every app session that signing in there created (single
+ * logout): all of them are blacklisted before any is deleted, and the browser session is deleted last, so a retry
+ * after a partial failure still finds the links.
  */
 @ApplicationScoped
 public class SessionTermination {
@@ -45,7 +50,10 @@ public class SessionTermination {
         if (!sessions.exists(rid)) {
             return Optional.empty();
         }
+        Set<String> linked = sessions.linkedTo(rid);
         blacklist.revokeSession(rid);
+        linked.forEach(blacklist::revokeSession);
+        linked.forEach(sessions::delete);
         return sessions.delete(rid);
     }
 

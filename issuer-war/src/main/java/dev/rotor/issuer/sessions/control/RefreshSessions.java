@@ -4,6 +4,7 @@ import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.availability.RedisUnavailableException;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.sessions.entity.IssuedSession;
+import dev.rotor.issuer.sessions.entity.NewSession;
 import dev.rotor.issuer.sessions.entity.RotationResult;
 import dev.rotor.issuer.sessions.entity.SessionInfo;
 import dev.rotor.issuer.sessions.entity.SessionPage;
@@ -65,28 +66,67 @@ public class RefreshSessions {
      * login, kept for callers whose identity store cannot be asked again at refresh.
      */
     public IssuedSession create(String subject, String clientId, Set<String> groups) {
-        String client = clientId == null ? "" : clientId;
-        if (!SessionInputs.isSubject(subject) || !SessionInputs.isClientId(client)) {
-            throw new IllegalArgumentException("subject or client id is empty, too long or has control characters");
+        return create(new NewSession(newRid(), subject, clientId, groups, null, false)).orElseThrow();
+    }
+
+    /**
+     * Starts a session as {@code session} describes it.
+     *
+     * @return empty if it was to be linked to a browser session that has ended meanwhile; nothing is stored then
+     */
+    public Optional<IssuedSession> create(NewSession session) {
+        String client = session.clientId() == null ? "" : session.clientId();
+        String sid = session.sid() == null ? "" : session.sid();
+        if (!SessionInputs.isSubject(session.subject()) || !SessionInputs.isClientId(client)
+                || !SessionInputs.isRid(session.rid()) || !(sid.isEmpty() || SessionInputs.isRid(sid))) {
+            throw new IllegalArgumentException("subject, client id, rid or sid is malformed");
         }
-        String rid = tokens.newRid();
         String token = tokens.newRefreshToken();
         String hash = OpaqueTokens.hash(token);
         Instant now = now();
-        store.run(SessionScripts.CREATE, List.of(keys.session(rid), keys.refresh(hash), keys.userSessions(subject)),
-                now, rid, subject, client, hash, SessionGroups.write(groups));
-        return new IssuedSession(rid, token, lifetimes.expiry(now, now));
+        List<String> reply = store.run(SessionScripts.CREATE, List.of(keys.session(session.rid()), keys.refresh(hash),
+                keys.userSessions(session.subject())), now, session.rid(), session.subject(), client, hash,
+                SessionGroups.write(session.groups()), sid, session.bound() ? "1" : "0",
+                String.join(" ", new java.util.TreeSet<>(session.scopes())));
+        if (!session.rid().equals(reply.get(0))) {
+            return Optional.empty();
+        }
+        return Optional.of(new IssuedSession(session.rid(), token, lifetimes.expiry(now, now)));
+    }
+
+    /** A new session id, for a caller that must record it before the session exists (an authorization code). */
+    public String newRid() {
+        return tokens.newRid();
+    }
+
+    /** The sessions linked to the browser session {@code sid}: every app session that signing in there created. */
+    public Set<String> linkedTo(String sid) {
+        return SessionInputs.isRid(sid) ? store.linked(sid) : Set.of();
+    }
+
+    /** The groups a session was opened with, or empty when it is gone. */
+    public Set<String> groupsOf(String rid) {
+        return SessionInputs.isRid(rid) ? SessionGroups.read(store.groups(rid)) : Set.of();
     }
 
     public RotationResult rotate(String presentedRefreshToken) {
-        if (!SessionInputs.isToken(presentedRefreshToken)) {
+        return rotate(presentedRefreshToken, null);
+    }
+
+    /**
+     * Rotates a refresh token for {@code clientId}, the client that asks; {@code null} when the request named none.
+     * A session issued to an authenticated client refreshes only for that client.
+     */
+    public RotationResult rotate(String presentedRefreshToken, String clientId) {
+        String client = clientId == null ? "" : clientId;
+        if (!SessionInputs.isToken(presentedRefreshToken) || !SessionInputs.isClientId(client)) {
             return RotationResult.INVALID;
         }
         String presented = OpaqueTokens.hash(presentedRefreshToken);
         String next = tokens.newRefreshToken();
         Instant now = now();
         List<String> reply = store.run(SessionScripts.ROTATE, List.of(keys.refresh(presented)), now,
-                presented, OpaqueTokens.hash(next));
+                presented, OpaqueTokens.hash(next), client);
         RotationResult result = RotationReply.decode(reply, next, lifetimes, now);
         if (result instanceof RotationResult.Reused reused) {
             LOG.log(Level.WARNING, "ROTOR-T101 refresh-token reuse detected: session {0} of {1} is compromised",

@@ -10,7 +10,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code {"invalid"}}</li>
  *   <li>{@code {"reused", rid, subject}}</li>
- *   <li>{@code {"rotated", rid, subject, clientId, createdAt (epoch ms), groups (JSON array)}}</li>
+ *   <li>{@code {"rotated", rid, subject, clientId, createdAt (epoch ms), groups (JSON array), scope}}</li>
  * </ul>
  */
 final class RotationReply {
@@ -21,8 +21,14 @@ final class RotationReply {
     private static final int CLIENT_ID = 3;
     private static final int CREATED_AT = 4;
     private static final int GROUPS = 5;
+    private static final int SCOPE = 6;
 
     private RotationReply() {
+    }
+
+    private static java.util.Set<String> scopes(List<String> reply) {
+        String scope = reply.size() > SCOPE ? reply.get(SCOPE) : "";
+        return scope.isEmpty() ? java.util.Set.of() : java.util.Set.of(scope.split(" "));
     }
 
     /**
@@ -33,7 +39,8 @@ final class RotationReply {
         return switch (reply.get(KIND)) {
             case "rotated" -> new RotationResult.Rotated(reply.get(RID), reply.get(SUBJECT), reply.get(CLIENT_ID),
                     SessionGroups.read(reply.get(GROUPS)), newRefreshToken,
-                    lifetimes.expiry(Instant.ofEpochMilli(Long.parseLong(reply.get(CREATED_AT))), now));
+                    lifetimes.expiry(Instant.ofEpochMilli(Long.parseLong(reply.get(CREATED_AT))), now),
+                    scopes(reply));
             case "reused" -> new RotationResult.Reused(reply.get(RID), reply.get(SUBJECT));
             default -> RotationResult.INVALID;
         };

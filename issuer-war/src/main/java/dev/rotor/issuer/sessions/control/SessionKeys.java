@@ -18,6 +18,11 @@ record SessionKeys(String base) {
         return base + "refresh:" + tokenHash;
     }
 
+    /** The rids of the app sessions created from the issuer browser session {@code sid}. */
+    String linked(String sid) {
+        return base + "linked:" + sid;
+    }
+
     String userSessions(String subject) {
         return base + "user-sessions:" + subject;
     }

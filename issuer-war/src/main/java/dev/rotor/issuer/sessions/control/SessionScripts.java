@@ -27,6 +27,9 @@ final class SessionScripts {
               return math.min(tonumber(s[3]) + absolute, tonumber(s[4]) + idle) - now
             end
             local function revoke(rid, s)
+              local sid = redis.call('HGET', base .. 'session:' .. rid, 'sid')
+              if sid then redis.call('SREM', base .. 'linked:' .. sid, rid) end
+              redis.call('DEL', base .. 'linked:' .. rid)
               redis.call('DEL', base .. 'session:' .. rid)
               if s[5] then redis.call('DEL', base .. 'refresh:' .. s[5]) end
               redis.call('ZREM', base .. 'user-sessions:' .. s[1], rid)
@@ -38,12 +41,23 @@ final class SessionScripts {
             """;
 
     /**
-     * KEYS session, refresh, user-sessions; ARGV[5..9] rid, subject, clientId, token hash, groups (a JSON array).
-     * Returns {rid}.
+     * KEYS session, refresh, user-sessions; ARGV[5..12] rid, subject, clientId, token hash, groups (a JSON array),
+     * sid (the issuer browser session it is linked to, or empty), bound ({@code 1} if only its client may refresh
+     * it), scope (space-separated, or empty). Returns {rid}, or {'no-sid'} if the browser session it should be linked to has ended.
      */
     static final String CREATE = PRELUDE + """
+            local sid = ARGV[10]
+            if sid ~= '' and redis.call('EXISTS', base .. 'session:' .. sid) == 0 then return {'no-sid'} end
             redis.call('HSET', KEYS[1], 'subject', ARGV[6], 'clientId', ARGV[7],
-              'createdAt', ARGV[2], 'lastUsedAt', ARGV[2], 'currentHash', ARGV[8], 'groups', ARGV[9])
+              'createdAt', ARGV[2], 'lastUsedAt', ARGV[2], 'currentHash', ARGV[8], 'groups', ARGV[9],
+              'bound', ARGV[11], 'scope', ARGV[12])
+            if sid ~= '' then
+              redis.call('HSET', KEYS[1], 'sid', sid)
+              redis.call('SADD', base .. 'linked:' .. sid, ARGV[5])
+              if redis.call('PTTL', base .. 'linked:' .. sid) < absolute then
+                redis.call('PEXPIRE', base .. 'linked:' .. sid, absolute)
+              end
+            end
             redis.call('PEXPIRE', KEYS[1], absolute)
             redis.call('HSET', KEYS[2], 'rid', ARGV[5], 'state', 'current')
             redis.call('PEXPIRE', KEYS[2], absolute)
@@ -54,7 +68,9 @@ final class SessionScripts {
             """;
 
     /**
-     * KEYS presented refresh record; ARGV[5..6] presented hash, new hash. Replies as {@link RotationReply} reads. A
+     * KEYS presented refresh record; ARGV[5..7] presented hash, new hash, the client that asks (empty for none).
+     * A session bound to its client refreshes only for that client, and a client that names itself only refreshes
+     * its own sessions: otherwise {'wrong-client'}, and nothing changes. Replies as {@link RotationReply} reads. A
      * used record is kept until the absolute expiry, so a replay is recognised for as long as the session could live.
      * A replay marks the session compromised instead of deleting it: the caller blacklists its access tokens first
      * and then deletes it, and if that fails, every later refresh of the session reports the reuse again, so the
@@ -66,6 +82,10 @@ final class SessionScripts {
             local rid = record[1]
             local s = load(rid)
             if not s then return {'invalid'} end
+            local bound = redis.call('HGET', base .. 'session:' .. rid, 'bound')
+            if (ARGV[7] ~= '' and s[2] ~= ARGV[7]) or (bound == '1' and ARGV[7] == '') then
+              return {'wrong-client'}
+            end
             if s[6] then return {'reused', rid, s[1]} end
             if remaining(s) <= 0 then
               revoke(rid, s)
@@ -84,7 +104,8 @@ final class SessionScripts {
             redis.call('HSET', base .. 'session:' .. rid, 'lastUsedAt', ARGV[2], 'currentHash', ARGV[6])
             redis.call('PEXPIRE', base .. 'session:' .. rid, keep)
             local groups = redis.call('HGET', base .. 'session:' .. rid, 'groups') or ''
-            return {'rotated', rid, s[1], s[2], s[3], groups}
+            local scope = redis.call('HGET', base .. 'session:' .. rid, 'scope') or ''
+            return {'rotated', rid, s[1], s[2], s[3], groups, scope}
             """;
 
     /** KEYS session; ARGV[5] rid. Revokes it; returns it if it was live, else {}. */

@@ -46,6 +46,16 @@ final class SessionStore {
         return call(() -> redis.client().hmget(keys.refresh(hash), "rid", "state"));
     }
 
+    /** The rids of the sessions linked to the browser session {@code sid}. */
+    java.util.Set<String> linked(String sid) {
+        return call(() -> redis.client().smembers(keys.linked(sid)));
+    }
+
+    /** The JSON array of a session's groups, or {@code null}. */
+    String groups(String rid) {
+        return call(() -> redis.client().hget(keys.session(rid), "groups"));
+    }
+
     private static <T> T call(Supplier<T> call) {
         return RedisCalls.call(Store.SESSIONS, call);
     }

@@ -15,10 +15,11 @@ public sealed interface RotationResult {
      * @param expiresAt when the new refresh token expires unless used earlier
      */
     record Rotated(String rid, String subject, String clientId, Set<String> groups, String newRefreshToken,
-                   Instant expiresAt) implements RotationResult {
+                   Instant expiresAt, Set<String> scopes) implements RotationResult {
 
         public Rotated {
             groups = Set.copyOf(groups);
+            scopes = Set.copyOf(scopes);
         }
 
 

@@ -1,10 +1,19 @@
 package dev.rotor.issuer.tokens.boundary;
 
+import dev.rotor.issuer.clients.boundary.ClientCredentialsReader;
+import dev.rotor.issuer.clients.control.ClientAuthenticator;
+import dev.rotor.issuer.clients.control.ClientRegistry;
+import dev.rotor.issuer.clients.entity.Client;
+import dev.rotor.issuer.clients.entity.ClientAuthentication;
+import dev.rotor.issuer.clients.entity.ClientCredentials;
+import dev.rotor.issuer.clients.entity.Scopes;
 import dev.rotor.issuer.cookies.boundary.RefreshCookie;
 import dev.rotor.issuer.http.CacheControl;
 import dev.rotor.issuer.http.FormParameters;
 import dev.rotor.issuer.http.OAuthEndpoint;
 import dev.rotor.issuer.http.OAuthErrorException;
+import dev.rotor.issuer.tokens.control.CodeGrant;
+import dev.rotor.issuer.tokens.control.GrantPolicy;
 import dev.rotor.issuer.tokens.control.PasswordGrant;
 import dev.rotor.issuer.tokens.control.RefreshGrant;
 import dev.rotor.issuer.tokens.entity.GrantResult;
@@ -24,11 +33,14 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * {@code POST /oauth2/token} (RFC 6749): the password and refresh-token grants. A browser app refreshes without a
- * {@code refresh_token} field: the token comes from the {@code __Host-} refresh cookie (with the CSRF header), and the
- * rotated one goes back into the cookie instead of the JSON body.
+ * {@code POST /oauth2/token} (RFC 6749): the authorization code grant (with PKCE and client authentication), the
+ * refresh-token grant (a session issued to a registered client refreshes for that client only) and the password
+ * grant (switchable, see {@link GrantPolicy}). A browser app refreshes without a {@code refresh_token} field: the
+ * token comes from the {@code __Host-} refresh cookie (with the CSRF header), and the rotated one goes back into the
+ * cookie instead of the JSON body.
  */
 @Path("oauth2/token")
 public class TokenResource extends OAuthEndpoint {
@@ -38,6 +50,15 @@ public class TokenResource extends OAuthEndpoint {
 
     @Inject
     RefreshGrant refreshes;
+
+    @Inject
+    CodeGrant codes;
+
+    @Inject
+    ClientRegistry clients;
+
+    @Inject
+    ClientAuthenticator authenticator;
 
     @Inject
     RefreshCookie refreshCookie;
@@ -54,16 +75,42 @@ public class TokenResource extends OAuthEndpoint {
     public Response token(MultivaluedMap<String, String> form) {
         FormParameters parameters = new FormParameters(form);
         String grantType = parameters.required("grant_type");
-        if (grantType.equals("refresh_token") && parameters.optional("refresh_token").isEmpty()) {
+        ClientCredentials credentials = ClientCredentialsReader.read(request.getHeader("Authorization"), parameters);
+        if (grantType.equals("refresh_token") && parameters.optional("refresh_token").isEmpty()
+                && !credentials.namesClient()) {
             return refreshFromCookie();
         }
         GrantResult result = switch (grantType) {
-            case "password" -> passwords.login(parameters.required("username"), parameters.required("password"),
-                    parameters.optional("client_id").orElse(""), request.getRemoteAddr());
-            case "refresh_token" -> refreshes.refresh(parameters.required("refresh_token"));
+            case "authorization_code" -> codes.redeem(authenticated(credentials), parameters.required("code"),
+                    parameters.required("redirect_uri"), parameters.optional("code_verifier").orElse(null));
+            case "refresh_token" -> refreshes.refresh(parameters.required("refresh_token"),
+                    credentials.namesClient() ? authenticated(credentials).clientId() : null);
+            case "password" -> password(parameters, credentials);
             default -> throw OAuthErrorException.unsupportedGrantType();
         };
         return answer(granted(result), true).build();
+    }
+
+    private GrantResult password(FormParameters parameters, ClientCredentials credentials) {
+        Optional<Client> registered = credentials.namesClient() ? clients.find(credentials.clientId())
+                : Optional.empty();
+        if (registered.isPresent()) {
+            authenticated(credentials);
+        }
+        if (!GrantPolicy.passwordAllowed(clients.passwordGrantEnabled(), registered)) {
+            throw OAuthErrorException.unauthorizedClient();
+        }
+        return passwords.login(parameters.required("username"), parameters.required("password"),
+                credentials.namesClient() ? credentials.clientId() : "", request.getRemoteAddr());
+    }
+
+    /** @throws OAuthErrorException {@code invalid_client} unless the client authenticates */
+    private Client authenticated(ClientCredentials credentials) {
+        ClientAuthentication authentication = authenticator.authenticate(credentials);
+        if (authentication instanceof ClientAuthentication.Authenticated authenticated) {
+            return authenticated.client();
+        }
+        throw OAuthErrorException.invalidClient(credentials.method() == ClientCredentials.Method.BASIC);
     }
 
     private Response refreshFromCookie() {
@@ -87,6 +134,13 @@ public class TokenResource extends OAuthEndpoint {
             case INVALID_REFRESH_TOKEN -> OAuthErrorException.invalidGrant("Invalid or expired refresh token");
             case REFRESH_TOKEN_REUSED -> OAuthErrorException.invalidGrant(
                     "Refresh token reuse detected; the session is revoked");
+            case INVALID_CODE -> OAuthErrorException.invalidGrant(
+                    "Invalid, expired or used authorization code, or a wrong redirect_uri or code_verifier");
+            case CODE_REUSED -> OAuthErrorException.invalidGrant(
+                    "Authorization code reuse detected; the session it opened is revoked");
+            case MALFORMED_VERIFIER -> OAuthErrorException.invalidRequest(
+                    "code_verifier must be 43 to 128 unreserved characters");
+            case UNAUTHORIZED_CLIENT -> OAuthErrorException.unauthorizedClient();
         };
     }
 
@@ -98,6 +152,12 @@ public class TokenResource extends OAuthEndpoint {
                         .toSeconds()));
         if (withRefreshToken) {
             body.add("refresh_token", pair.refreshToken());
+        }
+        if (pair.idToken() != null) {
+            body.add("id_token", pair.idToken());
+        }
+        if (!pair.scopes().isEmpty()) {
+            body.add("scope", Scopes.format(pair.scopes()));
         }
         return Response.ok(body.build())
                 .header("Cache-Control", CacheControl.NO_STORE)

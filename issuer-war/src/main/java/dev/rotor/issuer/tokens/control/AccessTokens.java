@@ -1,6 +1,7 @@
 package dev.rotor.issuer.tokens.control;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.secrets.RandomTokens;
 import dev.rotor.issuer.keys.control.KeyRing;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Signs access tokens (RFC 9068 {@code at+jwt}) with this instance's active key, which is always a published one.
@@ -44,10 +47,20 @@ public class AccessTokens {
      * @throws dev.rotor.issuer.availability.SigningUnavailableException if no key has been published yet
      */
     public AccessToken issue(String subject, Collection<String> groups, String rid, String clientId) {
+        return issue(subject, groups, rid, clientId, Set.of());
+    }
+
+    /** @param scopes the granted scopes, as the {@code scope} claim (RFC 9068 §2.2.3); none when empty */
+    public AccessToken issue(String subject, Collection<String> groups, String rid, String clientId,
+                             Set<String> scopes) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(config.accessTtl());
         String jti = randomId();
-        String token = keys.active().sign(JWT.create()
+        JWTCreator.Builder builder = JWT.create();
+        if (!scopes.isEmpty()) {
+            builder.withClaim("scope", String.join(" ", new TreeSet<>(scopes)));
+        }
+        String token = keys.active().sign(builder
                 .withHeader(Map.of("typ", "at+jwt"))
                 .withIssuer(config.issuer().toString())
                 .withSubject(subject)

@@ -49,7 +49,15 @@ public class RefreshGrant {
 
     /** @throws dev.rotor.issuer.availability.BackendUnavailableException if the outcome cannot be recorded */
     public GrantResult refresh(String refreshToken) {
-        RotationResult result = sessions.rotate(refreshToken);
+        return refresh(refreshToken, null);
+    }
+
+    /**
+     * @param clientId the authenticated client that asks, or {@code null} when the request named none; a session
+     *                 issued to a registered client refreshes for that client only
+     */
+    public GrantResult refresh(String refreshToken, String clientId) {
+        RotationResult result = sessions.rotate(refreshToken, clientId);
         if (result instanceof RotationResult.Rotated rotated) {
             return issue(rotated);
         }
@@ -70,8 +78,8 @@ public class RefreshGrant {
             return new GrantResult.Refused(Refusal.INVALID_REFRESH_TOKEN);
         }
         Set<String> groups = user.map(User::groups).orElse(rotated.groups());
-        TokenPair pair = new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId()),
-                rotated.newRefreshToken());
+        TokenPair pair = new TokenPair(tokens.issue(rotated.subject(), groups, rotated.rid(), rotated.clientId(),
+                rotated.scopes()), rotated.newRefreshToken(), null, rotated.scopes());
         events.refreshed();
         return new GrantResult.Granted(pair);
     }

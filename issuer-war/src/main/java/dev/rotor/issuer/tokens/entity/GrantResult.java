@@ -29,6 +29,14 @@ public sealed interface GrantResult {
         /** An unknown, expired or ended refresh token, or one of a disabled user. */
         INVALID_REFRESH_TOKEN,
         /** A refresh token presented again: the session has been ended. */
-        REFRESH_TOKEN_REUSED
+        REFRESH_TOKEN_REUSED,
+        /** An unknown, expired or used code, or one issued to another client or redirect URI, or a wrong verifier. */
+        INVALID_CODE,
+        /** A code presented again: the session its first redemption opened has been ended. */
+        CODE_REUSED,
+        /** A {@code code_verifier} that is not 43 to 128 unreserved characters. */
+        MALFORMED_VERIFIER,
+        /** The client may not use this grant, or the issuer has switched it off. */
+        UNAUTHORIZED_CLIENT
     }
 }

@@ -16,6 +16,8 @@ final class StoredUser {
     static final String GROUPS = "groups";
     static final String DISABLED = "disabled";
     static final String PASSWORD_CHANGED_AT = "passwordChangedAt";
+    static final String NAME = "name";
+    static final String EMAIL = "email";
 
     private StoredUser() {
     }
@@ -27,7 +29,12 @@ final class StoredUser {
             throw new IllegalStateException("the stored record of a user lacks its hash or passwordChangedAt");
         }
         return new User(username, hash, splitGroups(fields.getOrDefault(GROUPS, "")),
-                !"0".equals(fields.get(DISABLED)), Instant.ofEpochMilli(Long.parseLong(changedAt)));
+                !"0".equals(fields.get(DISABLED)), Instant.ofEpochMilli(Long.parseLong(changedAt)),
+                emptyAsNull(fields.get(NAME)), emptyAsNull(fields.get(EMAIL)));
+    }
+
+    private static String emptyAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     static String joinGroups(Set<String> groups) {

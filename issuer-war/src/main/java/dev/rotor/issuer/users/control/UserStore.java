@@ -5,6 +5,7 @@ import dev.rotor.issuer.availability.RedisCalls;
 import dev.rotor.issuer.availability.RedisUnavailableException.Store;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.users.entity.GroupNames;
+import dev.rotor.issuer.users.entity.Profiles;
 import dev.rotor.issuer.users.entity.User;
 import dev.rotor.issuer.users.entity.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,6 +99,13 @@ public class UserStore {
     public void setGroups(String username, Set<String> groups) {
         String key = keyOf(username);
         update(username, key, StoredUser.GROUPS, StoredUser.joinGroups(GroupNames.require(groups)));
+    }
+
+    /** Sets the optional display name and email; {@code null} clears one. */
+    public void setProfile(String username, String name, String email) {
+        String key = keyOf(username);
+        Profiles.require(name, email);
+        update(username, key, StoredUser.NAME, name == null ? "" : name, StoredUser.EMAIL, email == null ? "" : email);
     }
 
     public void setDisabled(String username, boolean disabled) {

@@ -12,15 +12,24 @@ import java.util.Set;
  * @param groups            the user's groups, immutable, see {@link GroupNames}
  * @param disabled          a disabled user cannot log in
  * @param passwordChangedAt when the password was last set
+ * @param name              the display name, or {@code null}
+ * @param email             the email address, or {@code null}
  */
 public record User(String username, String passwordHash, Set<String> groups, boolean disabled,
-                   Instant passwordChangedAt) {
+                   Instant passwordChangedAt, String name, String email) {
 
     public User {
         username = Usernames.require(username);
         Objects.requireNonNull(passwordHash, "passwordHash");
         groups = GroupNames.require(groups);
         Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");
+        Profiles.require(name, email);
+    }
+
+    /** A user without a profile. */
+    public User(String username, String passwordHash, Set<String> groups, boolean disabled,
+                Instant passwordChangedAt) {
+        this(username, passwordHash, groups, disabled, passwordChangedAt, null, null);
     }
 
     @Override
