@@ -7,11 +7,10 @@ import dev.rotor.filter.protocol.JsonWebKey;
 import dev.rotor.filter.protocol.JwsAlgorithm;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.TestKeys;
+import dev.rotor.testsupport.TokenFixture;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -53,10 +52,11 @@ class IdTokenCheckTest {
     @Test
     void aValidIdTokenGivesItsSid() {
         assertEquals("s-1", check.verify(token(b -> b), "n-1"));
-        String es256 = JWT.create().withKeyId("ec").withIssuer(ISSUER).withSubject("alice").withAudience("web")
-                .withIssuedAt(clock.instant()).withExpiresAt(clock.instant().plusSeconds(60)).withClaim("nonce", "n-1")
-                .sign(Algorithm.ECDSA256((ECPublicKey) EC.getPublic(), (ECPrivateKey) EC.getPrivate()));
-        assertEquals(null, check.verify(es256, "n-1"));
+        long now = clock.instant().getEpochSecond();
+        String es256 = TokenFixture.signed("{\"alg\":\"ES256\",\"kid\":\"ec\"}", "{\"iss\":\"" + ISSUER
+                        + "\",\"sub\":\"alice\",\"aud\":\"web\",\"iat\":" + now + ",\"exp\":" + (now + 60)
+                        + ",\"nonce\":\"n-1\"}", EC.getPrivate(), "SHA256withECDSAinP1363Format");
+        assertEquals(null, check.verify(es256, "n-1"), "ES256 in low-S form, as the issuer signs");
     }
 
     @Test
