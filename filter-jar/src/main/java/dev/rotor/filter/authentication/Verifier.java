@@ -1,6 +1,7 @@
 package dev.rotor.filter.authentication;
 
 import dev.rotor.filter.configuration.VerifierConfig;
+import dev.rotor.filter.protocol.JsonWebKey;
 import dev.rotor.filter.revocation.RevocationMirror;
 import dev.rotor.filter.verification.JwksSource;
 import dev.rotor.filter.verification.KeyResolver;
@@ -8,12 +9,14 @@ import dev.rotor.filter.verification.TokenVerifier;
 import dev.rotor.filter.verification.VerifiedToken;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Logger;
 
 /**
  * A running verifier: the JWKS key resolver, the revocation mirror and the token verifier, started together from
- * one configuration and stopped together. One per application.
+ * one configuration and stopped together. One per application. A key an issuer announces on the revocation channel
+ * is fetched at once, so a new instance's or a rotation's first token verifies without waiting for the next poll.
  */
 public final class Verifier implements AutoCloseable {
 
@@ -47,7 +50,7 @@ public final class Verifier implements AutoCloseable {
 
     private static Verifier start(VerifierConfig config, KeyResolver keys, Clock clock, ThreadFactory threadFactory) {
         RevocationMirror revocations = new RevocationMirror(config.redis(), config.redisNames(),
-                config.failPolicy(), config.maxStaleness(), clock, threadFactory);
+                config.failPolicy(), config.maxStaleness(), clock, threadFactory, keys::keyAnnounced);
         revocations.start();
         LOG.info(() -> "ROTOR-A001 verifying tokens of " + config.issuer() + " with revocations from "
                 + config.redis());
@@ -60,7 +63,7 @@ public final class Verifier implements AutoCloseable {
     }
 
     /** The issuer's key with this id, from the same cached JWKS as tokens, e.g. for an ID token's signature. */
-    public java.util.Optional<dev.rotor.filter.protocol.JsonWebKey> key(String kid) {
+    public Optional<JsonWebKey> key(String kid) {
         return keys.resolve(kid);
     }
 
