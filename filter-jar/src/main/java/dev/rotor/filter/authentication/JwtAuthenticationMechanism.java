@@ -4,6 +4,7 @@ import dev.rotor.filter.verification.BackendUnavailableException;
 import dev.rotor.filter.verification.TokenRejectedException;
 import dev.rotor.filter.verification.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -30,13 +31,17 @@ import java.util.HashSet;
 @ApplicationScoped
 public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    @Inject
+    MechanismVerifier mechanism;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         if (request.getAttribute(JwtFilter.FILTER_VERIFIED_ATTRIBUTE) instanceof VerifiedToken verified) {
             return login(verified, request, context);
         }
-        if (!(request.getServletContext().getAttribute(MechanismStartup.VERIFIER_ATTRIBUTE) instanceof Verifier verifier)) {
+        Verifier verifier = mechanism.verifier().orElse(null);
+        if (verifier == null) {
             return context.doNothing();
         }
         Challenges challenges = new Challenges(verifier.config().realm());

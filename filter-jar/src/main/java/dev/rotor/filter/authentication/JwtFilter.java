@@ -24,7 +24,8 @@ import java.util.function.Function;
 
 /**
  * A Servlet filter that lets a request through only with a valid Rotor access token. Declare it in {@code web.xml}
- * and configure it with {@code rotor.*} init-params; environment variables and system properties override them. A bad setting fails the deployment with a message that names it.
+ * and configure it with {@code rotor.*} init-params; environment variables and system properties override them. A
+ * bad setting fails the deployment with a message that names it.
  * <p>
  * On a protected path: no token → 401 with a bare {@code Bearer} challenge; a bad, expired or revoked token → 401
  * {@code invalid_token}; a missing {@code rotor.required-roles} group → 403 {@code insufficient_scope}; revocation

@@ -126,4 +126,28 @@ class VerifierConfigTest {
         assertEquals(key, e.key());
         assertTrue(e.getMessage().contains(key));
     }
+
+    @Test
+    void theBuilderHasTheSameDefaultsAsUnsetSettings() {
+        VerifierConfig built = VerifierConfig.builder(URI.create("https://id.example.com"), "orders",
+                RedisEndpoint.parse(VerifierConfig.REDIS_URL, "redis://localhost:6379")).build();
+
+        assertEquals(read(minimal()).toString(), built.toString());
+    }
+
+    @Test
+    void theBuilderValidatesLikeTheSettings() {
+        VerifierConfig.Builder builder = VerifierConfig.builder(URI.create("https://id.example.com"), "orders",
+                RedisEndpoint.parse(VerifierConfig.REDIS_URL, "redis://localhost:6379"));
+
+        assertEquals(VerifierConfig.LEEWAY, assertThrows(InvalidSettingException.class,
+                () -> builder.leeway(Duration.ofHours(1)).build()).key());
+        assertEquals(VerifierConfig.REALM, assertThrows(InvalidSettingException.class,
+                () -> builder.leeway(Duration.ZERO).realm("a\"b").build()).key());
+        assertEquals(VerifierConfig.ALGORITHMS, assertThrows(InvalidSettingException.class,
+                () -> builder.realm("ok").algorithms(Set.of()).build()).key());
+        assertEquals(VerifierConfig.ISSUER, assertThrows(InvalidSettingException.class,
+                () -> VerifierConfig.builder(URI.create("file:///etc/passwd"), "orders",
+                        RedisEndpoint.parse(VerifierConfig.REDIS_URL, "redis://localhost:6379")).build()).key());
+    }
 }
