@@ -41,15 +41,15 @@ abstract class ProtectedAppContract {
 
     final Http http = new Http();
 
-    /** The sample protected by the filter: /api/* and /servlet/* need a token, /api/public does not. */
+    /** The sample protected by the filter: /api/*, /servlet/* and /signed-in/* need a token, /api/public does not. */
     static WebArchive filterApp(TestTokens tokens, RedisFixture redis) {
         Map<String, String> settings = new HashMap<>(tokens.verifierSettings(redis.uri().toString()));
-        settings.put("rotor.protected-paths", "/api/*,/servlet/*");
+        settings.put("rotor.protected-paths", "/api/*,/servlet/*,/signed-in/*");
         settings.put("rotor.public-paths", "/api/public");
         return SampleApp.withFilter(settings);
     }
 
-    /** The sample protected by the mechanism, with container security constraints on /servlet/*. */
+    /** The sample protected by the mechanism: role user on /servlet/*, any caller ({@code **}) on /signed-in/*. */
     static WebArchive mechanismApp(TestTokens tokens, RedisFixture redis) {
         return SampleApp.withMechanism(tokens.verifierSettings(redis.uri().toString()));
     }
@@ -130,6 +130,17 @@ abstract class ProtectedAppContract {
             assertFalse(response.body().contains(bad), "no echo of the token");
         }
         assertEquals(200, get("/api/secure", good).statusCode(), "the original token still works");
+    }
+
+    /** The filter's protected paths, or the mechanism's {@code <role-name>**</role-name>}: any caller, no role. */
+    @Test
+    void anyAuthenticatedCallerReachesAPathThatNeedsNoRole() {
+        HttpResponse<String> guest = get("/signed-in/whoami", tokens().token("dave", rid(), List.of("guest")));
+        assertEquals(200, guest.statusCode(), guest.body());
+        assertTrue(guest.body().startsWith("user=dave principal=dave user-role=false"), guest.body());
+        HttpResponse<String> anonymous = http.get(uri("/signed-in/whoami"));
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertEquals("Bearer realm=\"sample\"", header(anonymous, "WWW-Authenticate"));
     }
 
     @Test

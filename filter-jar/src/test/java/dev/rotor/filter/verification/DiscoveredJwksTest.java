@@ -1,5 +1,6 @@
 package dev.rotor.filter.verification;
 
+import dev.rotor.testsupport.Await;
 import dev.rotor.testsupport.JwksServer;
 import dev.rotor.testsupport.MutableClock;
 import dev.rotor.testsupport.TestConfig;
@@ -75,6 +76,7 @@ class DiscoveredJwksTest {
         server.serveMetadata("[\"not\", \"an object\"]");
         assertTrue(resolver().resolve("a").isEmpty());
         server.serveMetadata(null);
+        Await.that(() -> !resolver.isFetching(), Duration.ofSeconds(5), () -> "a fetch that read the bad metadata");
         clock.advance(Duration.ofSeconds(1));
         assertTrue(resolver.resolve("a").isPresent(), "discovered on a later refresh");
     }

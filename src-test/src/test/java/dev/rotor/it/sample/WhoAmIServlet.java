@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Shows what the application sees of the caller. */
-@WebServlet("/servlet/whoami")
+@WebServlet({"/servlet/whoami", "/signed-in/whoami"})
 public class WhoAmIServlet extends HttpServlet {
 
     @Override

@@ -64,6 +64,13 @@ public final class SampleApp {
                     </web-resource-collection>
                     <auth-constraint><role-name>user</role-name></auth-constraint>
                   </security-constraint>
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>any caller</web-resource-name>
+                      <url-pattern>/signed-in/*</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint><role-name>**</role-name></auth-constraint>
+                  </security-constraint>
                   <security-role><role-name>user</role-name></security-role>
                   <security-role><role-name>admin</role-name></security-role>
                 """)));
