@@ -67,7 +67,8 @@ class JwtFilterTest {
         Passed passed = filter(request("/api/orders", token(List.of("user"))));
 
         assertEquals(403, passed.status);
-        assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\"", passed.answer.headers.get("WWW-Authenticate"));
+        assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\"",
+                passed.answer.headers.get("WWW-Authenticate"));
         assertEquals("no-store", passed.answer.headers.get("Cache-Control"));
         assertNull(passed.request.get(), "the chain was not called");
     }
