@@ -45,9 +45,9 @@ class JwtFilterTest {
         filter = new JwtFilter();
         filter.init(ServletFakes.filterConfig(Map.of(
                 "rotor.issuer", jwks.issuer().toString(),
-                "rotor.audience", TestConfig.AUDIENCE,
-                "rotor.redis-url", redis.uri().toString(),
-                "rotor.redis-prefix", "f" + UUID.randomUUID() + ":",
+                "rotor.tokens.audience", TestConfig.AUDIENCE,
+                "rotor.redis.url", redis.uri().toString(),
+                "rotor.redis.prefix", "f" + UUID.randomUUID() + ":",
                 "rotor.protected-paths", "/api/*",
                 "rotor.public-paths", "/api/public",
                 "rotor.required-roles", "staff",
