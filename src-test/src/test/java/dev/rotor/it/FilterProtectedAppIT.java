@@ -3,6 +3,7 @@ package dev.rotor.it;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +29,19 @@ class FilterProtectedAppIT extends ProtectedAppContract {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return filterApp(tokens, redis).addAsLibraries(Maven.resolver()
-                .resolve("com.fasterxml.jackson.core:jackson-databind:" + FOREIGN_JACKSON).withTransitivity().asFile());
+        String jackson = "com.fasterxml.jackson.core:jackson-databind:" + FOREIGN_JACKSON;
+        return filterApp(tokens, redis)
+                .addAsLibraries(Maven.resolver().resolve(jackson).withTransitivity().asFile())
+                .addAsWebInfResource(new StringAsset(APPLICATION_CLASSES_FIRST), "glassfish-web.xml");
     }
+
+    /** Payara loads its own Jackson first unless the application asks for its own classes first, as such apps do. */
+    private static final String APPLICATION_CLASSES_FIRST = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE glassfish-web-app PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Servlet 3.0//EN"
+                "http://glassfish.org/dtds/glassfish-web-app_3_0-1.dtd">
+            <glassfish-web-app><class-loader delegate="false"/></glassfish-web-app>
+            """;
 
     private static final String FOREIGN_JACKSON = System.getProperty("rotor.it.foreignJackson", "2.12.7");
 
