@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,12 +21,13 @@ import redis.clients.jedis.UnifiedJedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 10, item 5: a burst of {@value #BURST} revocation events published as fast as one pipelined client can, then
- * one more revocation. Each shot prints how fast the real {@link RevocationMirror} applied the burst (events/s, from
+ * Issue 10, item 5: a burst of {@value #BURST} revocation events published as fast as one pipelined client can
+ * (events only, or each through the issuer's script), then one more revocation. Each shot prints how fast the real {@link RevocationMirror} applied the burst (events/s, from
  * the first publish until the burst's last event is visible) and how long the revocation after it took to become
  * visible; the score is the time of the whole shot. The mirror runs on a real redis-server.
  */
@@ -35,6 +37,16 @@ import java.util.concurrent.TimeUnit;
 public class RevocationBurstBenchmark {
 
     static final int BURST = 100_000;
+    /** The issuer's script: the blacklist key and the event in one step. */
+    private static final String SET_AND_PUBLISH = """
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            redis.call('PUBLISH', ARGV[3], ARGV[4])
+            return 1
+            """;
+
+    /** {@code publish}: events only; {@code script}: each through the issuer's script, so the blacklist grows too. */
+    @Param({"publish", "script"})
+    public String writes;
     private static final Duration GIVE_UP = Duration.ofMinutes(3);
 
     private final RedisNames names = new RedisNames(RedisNames.DEFAULT_PREFIX);
@@ -81,8 +93,14 @@ public class RevocationBurstBenchmark {
         String after = "after-" + shot;
         long start = System.nanoTime();
         try (AbstractPipeline pipeline = client.pipelined()) {
-            for (String event : burst) {
-                pipeline.publish(names.revocationChannel(), event);
+            for (int i = 0; i < BURST; i++) {
+                if ("script".equals(writes)) {
+                    pipeline.eval(SET_AND_PUBLISH, List.of(names.blacklistKey(RevocationEvent.Type.RID,
+                                    "burst-" + shot + "-" + i)),
+                            List.of("1", "1800000", names.revocationChannel(), burst[i]));
+                } else {
+                    pipeline.publish(names.revocationChannel(), burst[i]);
+                }
             }
             pipeline.sync();
         }
