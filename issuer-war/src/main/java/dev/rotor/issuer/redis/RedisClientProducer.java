@@ -25,15 +25,17 @@ public class RedisClientProducer {
 
     @Produces
     @Singleton
-    public RedisEndpoint endpoint() {
+    public RedisEndpoint endpoint(EmbeddedRedisSettings embeddedSettings) {
         if (!config.embeddedRedis()) {
             return config.redis();
         }
-        RedisEndpoint endpoint = embedded.start();
+        RedisEndpoint endpoint = embedded.start(embeddedSettings);
         LOG.info(() -> "ROTOR-R001 no " + IssuerConfig.REDIS_URL + " set: started an embedded Redis at " + endpoint
+                + ", data in " + embeddedSettings.dataDir()
                 + " (use it for a local verifier; set ROTOR_REDIS_URL in production)");
         return endpoint;
     }
+
 
     /**
      * Created without contacting Redis, so the issuer starts while Redis (or every sentinel or cluster node) is
