@@ -67,6 +67,11 @@ public final class Verifier implements AutoCloseable {
         return keys.resolve(kid);
     }
 
+    /** Whether the revocation mirror has loaded its snapshot and heard from Redis lately, e.g. for a readiness check. */
+    public boolean revocationsTrusted() {
+        return revocations.isTrusted();
+    }
+
     public VerifierConfig config() {
         return config;
     }

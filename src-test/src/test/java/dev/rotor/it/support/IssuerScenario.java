@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,9 @@ public final class IssuerScenario implements AfterAllCallback {
         if (verifier == null) {
             verifier = Verifier.start(VerifierConfig.from(Settings.from(key -> Optional.ofNullable(
                             verifierSettings().get(key)))), Clock.systemUTC(), Executors.defaultThreadFactory());
+            if (!Poll.until(Duration.ofSeconds(20), verifier::revocationsTrusted)) {
+                throw new IllegalStateException("the test's verifier never loaded its revocation snapshot");
+            }
         }
         return verifier;
     }
