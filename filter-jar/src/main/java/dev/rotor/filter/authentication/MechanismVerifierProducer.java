@@ -3,6 +3,8 @@ package dev.rotor.filter.authentication;
 import dev.rotor.filter.configuration.Settings;
 import dev.rotor.filter.configuration.VerifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,9 +24,21 @@ public class MechanismVerifierProducer {
 
     private static final Logger LOG = Logger.getLogger(MechanismVerifierProducer.class.getName());
 
+    private volatile ServletContext deployed;
+
+    /**
+     * The application's own context, as CDI hands it over when the application starts. Payara's injectable
+     * {@code ServletContext} needs an active request, so it fails while an application deploys at server start
+     * ({@code --deploy}), when {@link MechanismStartup} asks for the verifier.
+     */
+    void deployed(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        deployed = context;
+    }
+
     @Produces
     @Singleton
-    MechanismVerifier verifier(ServletContext context) {
+    MechanismVerifier verifier(ServletContext injected) {
+        ServletContext context = deployed == null ? injected : deployed;
         if (context.getInitParameter(VerifierConfig.ISSUER) == null) {
             LOG.fine(() -> "ROTOR-A002 no rotor.issuer context-param in '" + context.getContextPath()
                     + "': the Rotor authentication mechanism stays inactive");

@@ -128,9 +128,14 @@ public final class BearerLoad {
             }
         }
 
+        /** Keeps the first failures for the message, and then only counts them. */
         private void report(List<String> into, String failure) {
             synchronized (into) {
-                into.add(into.size() < MAX_REPORTED ? failure : "…");
+                if (into.size() < MAX_REPORTED) {
+                    into.add(failure);
+                } else if (into.size() == MAX_REPORTED) {
+                    into.add("… and more");
+                }
             }
         }
 
