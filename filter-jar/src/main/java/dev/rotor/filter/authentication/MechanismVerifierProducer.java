@@ -27,12 +27,14 @@ public class MechanismVerifierProducer {
     private volatile ServletContext deployed;
 
     /**
-     * The application's own context, as CDI hands it over when the application starts. Payara's injectable
-     * {@code ServletContext} needs an active request, so it fails while an application deploys at server start
-     * ({@code --deploy}), when {@link MechanismStartup} asks for the verifier.
+     * The application's own context, from {@link MechanismStartup} or from CDI's start event, whichever comes first.
+     * Payara's injectable {@code ServletContext} needs an active request, so it fails while an application deploys
+     * at server start ({@code --deploy}).
      */
     void deployed(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-        deployed = context;
+        if (deployed == null) {
+            deployed = context;
+        }
     }
 
     @Produces
