@@ -122,9 +122,9 @@ public final class ScaleTopology implements AutoCloseable {
         settings.put("rotor.issuer", ISSUER);
         settings.put("rotor.jwks-uri", URI.create("http://localhost:" + issuerPorts.get(index % issuerPorts.size())
                 + "/.well-known/jwks.json").toString());
-        settings.put("rotor.audience", "rotor");
-        settings.put("rotor.redis-url", redis.uri().toString());
-        settings.put("rotor.leeway", lifetimes.verifierLeeway().toString());
+        settings.put("rotor.tokens.audience", "rotor");
+        settings.put("rotor.redis.url", redis.uri().toString());
+        settings.put("rotor.tokens.leeway", lifetimes.verifierLeeway().toString());
         settings.put("rotor.max-staleness", lifetimes.maxStaleness().toString());
         settings.put("rotor.realm", "sample");
         String name = "scale-verifier-" + (index + 1);
