@@ -60,6 +60,6 @@ public final class BlacklistWriter {
     }
 
     private static String storedValue(RevocationEvent event) {
-        return event.type() == RevocationEvent.Type.SUB ? Long.toString(event.notBefore().getEpochSecond()) : "1";
+        return event.blacklistValue();
     }
 }

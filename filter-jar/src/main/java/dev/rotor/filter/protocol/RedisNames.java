@@ -38,6 +38,14 @@ public record RedisNames(String prefix) {
         return blacklistPrefix() + type.wireName() + ":" + value;
     }
 
+    /**
+     * The epoch marker: a random value kept without TTL on every master ({@code RedisConnections#keyOnEachMaster}),
+     * so a node that finds it gone or changed knows that Redis lost its data.
+     */
+    public String epochMarker() {
+        return prefix + "epoch";
+    }
+
     /** The sorted set of published key ids, scored by expiry in epoch milliseconds. */
     public String keyExpiries() {
         return prefix + "{jwks}:expiry";

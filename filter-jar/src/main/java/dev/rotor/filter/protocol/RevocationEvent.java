@@ -93,6 +93,14 @@ public record RevocationEvent(Type type, String value, Instant notBefore, Instan
         return RevocationEventReader.read(json);
     }
 
+    /**
+     * The value of its blacklist key ({@link RedisNames#blacklistKey}): the not-before time in epoch seconds for a
+     * subject, {@code "1"} otherwise.
+     */
+    public String blacklistValue() {
+        return notBefore == null ? "1" : Long.toString(notBefore.getEpochSecond());
+    }
+
     /** The JSON form that {@link #parse(String)} reads. */
     @Override
     public String toJson() {

@@ -7,6 +7,7 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ final class ClusterConnections implements RedisConnections {
      * should rather get an outage (503) sooner.
      */
     private static final Duration RETRIES = Duration.ofSeconds(4);
+    /** Enough tags to hit every master of any real cluster: each one lands on a uniformly spread slot. */
+    private static final int TAGS_TO_TRY = 1 << 16;
 
     private record Cluster(RedisClusterClient client, ClusterConnectionProvider provider) implements AutoCloseable {
 
@@ -93,6 +96,22 @@ final class ClusterConnections implements RedisConnections {
         ClusterConnectionProvider provider = cluster.get().provider();
         provider.renewSlotCache();
         return provider.getPrimaryNodes().keySet().stream().map(HostAndPort::from).toList();
+    }
+
+    @Override
+    public List<String> keyOnEachMaster(String name) {
+        ClusterConnectionProvider provider = cluster.get().provider();
+        provider.renewSlotCache();
+        Set<HostAndPort> masters = new LinkedHashSet<>();
+        provider.getPrimaryNodes().keySet().forEach(node -> masters.add(HostAndPort.from(node)));
+        List<String> keys = new ArrayList<>(masters.size());
+        for (int tag = 0; tag < TAGS_TO_TRY && !masters.isEmpty(); tag++) {
+            String key = name + "{" + tag + "}";
+            if (masters.remove(provider.getNode(JedisClusterCRC16.getSlot(key)))) {
+                keys.add(key);
+            }
+        }
+        return List.copyOf(keys);
     }
 
     @Override

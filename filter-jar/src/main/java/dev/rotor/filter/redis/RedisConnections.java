@@ -69,6 +69,13 @@ public interface RedisConnections extends AutoCloseable {
      */
     List<HostAndPort> masters();
 
+    /**
+     * One key name per master in {@link #masters()}, each on a slot that master owns: {@code name} itself on one
+     * server, {@code name{tag}} on a Cluster, with the first tag that hashes to that master. A key kept under each
+     * lives on every share of the data.
+     */
+    List<String> keyOnEachMaster(String name);
+
     /** A new connection of its own to {@code node}, with the same credentials and TLS. The caller closes it. */
     Jedis connect(HostAndPort node, Duration socketTimeout);
 

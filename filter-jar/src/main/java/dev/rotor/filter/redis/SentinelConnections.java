@@ -57,6 +57,11 @@ final class SentinelConnections implements RedisConnections {
     }
 
     @Override
+    public List<String> keyOnEachMaster(String name) {
+        return List.of(name);
+    }
+
+    @Override
     public Jedis connect(HostAndPort node, Duration socketTimeout) {
         return connector.connect(node, socketTimeout);
     }

@@ -48,6 +48,11 @@ final class StandaloneConnections implements RedisConnections {
     }
 
     @Override
+    public List<String> keyOnEachMaster(String name) {
+        return List.of(name);
+    }
+
+    @Override
     public Jedis connect(HostAndPort node, Duration socketTimeout) {
         return connector.connect(node, socketTimeout);
     }

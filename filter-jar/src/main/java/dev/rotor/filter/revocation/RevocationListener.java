@@ -12,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The callbacks of one subscription. They run on the subscriber thread, in order: the snapshot taken when the
- * revocation channel's subscription is confirmed is merged before any event that arrived meanwhile is applied. A
+ * The callbacks of one subscription. They run on the subscriber thread, in order: when the revocation channel's
+ * subscription is confirmed, a Redis that lost its data gets the mirror's entries back, and then the snapshot is
+ * merged before any event that arrived meanwhile is applied. A
  * revocation or the mirror's own probe coming back counts as contact with Redis. One listener per connection, so
  * {@link #isSynced()} describes the current connection only.
  */
@@ -23,16 +24,18 @@ final class RevocationListener extends JedisPubSub {
 
     private final SubscriberChannels channels;
     private final BlacklistSnapshot snapshot;
+    private final BlacklistRepair repair;
     private final RevocationStore store;
     private final MirrorHealth health;
     private final Consumer<String> keys;
     private volatile boolean synced;
 
     /** @param keys told the {@code kid} of every key an issuer announces */
-    RevocationListener(SubscriberChannels channels, BlacklistSnapshot snapshot, RevocationStore store,
-                       MirrorHealth health, Consumer<String> keys) {
+    RevocationListener(SubscriberChannels channels, BlacklistSnapshot snapshot, BlacklistRepair repair,
+                       RevocationStore store, MirrorHealth health, Consumer<String> keys) {
         this.channels = channels;
         this.snapshot = snapshot;
+        this.repair = repair;
         this.store = store;
         this.health = health;
         this.keys = keys;
@@ -48,6 +51,7 @@ final class RevocationListener extends JedisPubSub {
         if (!channels.revocations().equals(channel)) {
             return;
         }
+        repair.repairIfLost(store);
         int loaded = snapshot.loadInto(store);
         synced = true;
         health.contact();

@@ -87,7 +87,8 @@ public final class RevocationMirror implements RevocationCheck, AutoCloseable {
         this.health = new MirrorHealth(clock, maxStaleness, Objects.requireNonNull(policy, "policy"));
         SubscriberChannels channels = new SubscriberChannels(names.revocationChannel(),
                 names.prefix() + "probe:" + UUID.randomUUID());
-        this.subscriber = new RevocationSubscriber(redis, channels, new BlacklistSnapshot(redis, names, clock), store,
+        this.subscriber = new RevocationSubscriber(redis, channels, new BlacklistSnapshot(redis, names, clock),
+                new BlacklistRepair(redis, names, clock), store,
                 health, Objects.requireNonNull(keys, "keys"));
         this.subscriberThread = threads.newThread(subscriber);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(threads);

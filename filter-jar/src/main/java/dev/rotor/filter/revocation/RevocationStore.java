@@ -3,6 +3,8 @@ package dev.rotor.filter.revocation;
 import dev.rotor.filter.protocol.RevocationEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,6 +55,28 @@ final class RevocationStore {
         sessions.values().removeIf(expiresAt -> !expiresAt.isAfter(now));
         tokens.values().removeIf(expiresAt -> !expiresAt.isAfter(now));
         subjects.values().removeIf(cutoff -> !cutoff.expiresAt().isAfter(now));
+    }
+
+    /** Every entry that has not expired, as the event that would recreate it. */
+    List<RevocationEvent> live() {
+        Instant now = clock.instant();
+        List<RevocationEvent> live = new ArrayList<>(size());
+        sessions.forEach((rid, expiresAt) -> {
+            if (expiresAt.isAfter(now)) {
+                live.add(RevocationEvent.rid(rid, expiresAt));
+            }
+        });
+        tokens.forEach((jti, expiresAt) -> {
+            if (expiresAt.isAfter(now)) {
+                live.add(RevocationEvent.jti(jti, expiresAt));
+            }
+        });
+        subjects.forEach((subject, cutoff) -> {
+            if (cutoff.expiresAt().isAfter(now)) {
+                live.add(RevocationEvent.subject(subject, cutoff.notBefore(), cutoff.expiresAt()));
+            }
+        });
+        return live;
     }
 
     int size() {

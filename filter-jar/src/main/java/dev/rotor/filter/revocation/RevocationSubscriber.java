@@ -12,7 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The background loop that keeps a {@link RevocationStore} in step with Redis. On every (re)connect it subscribes
+ * The background loop that keeps a {@link RevocationStore} in step with Redis, and Redis in step with it: each
+ * heartbeat, and each sync, checks whether Redis lost its data ({@link BlacklistRepair}), which a Cluster master that
+ * restarted empty would not tell a subscriber sitting on another node. On every (re)connect it subscribes
  * first and loads the snapshot only once the subscription is confirmed, so an event published in between is either
  * in the snapshot or delivered afterwards. It reconnects with capped exponential backoff until {@link #stop()}, each
  * time to where {@link RedisConnections#dedicatedConnection} points: the current Sentinel master, or any live Cluster
@@ -31,6 +33,7 @@ final class RevocationSubscriber implements Runnable {
     private final RedisConnections redis;
     private final SubscriberChannels channels;
     private final BlacklistSnapshot snapshot;
+    private final BlacklistRepair repair;
     private final RevocationStore store;
     private final MirrorHealth health;
     private final Consumer<String> keys;
@@ -39,11 +42,12 @@ final class RevocationSubscriber implements Runnable {
     private final ProbePublisher probe;
 
     RevocationSubscriber(RedisConnections redis, SubscriberChannels channels, BlacklistSnapshot snapshot,
-                         RevocationStore store, MirrorHealth health, Consumer<String> keys) {
+                         BlacklistRepair repair, RevocationStore store, MirrorHealth health, Consumer<String> keys) {
         this.redis = redis;
         this.channels = channels;
         this.probe = new ProbePublisher(redis, channels.probe());
         this.snapshot = snapshot;
+        this.repair = repair;
         this.store = store;
         this.health = health;
         this.keys = keys;
@@ -54,7 +58,7 @@ final class RevocationSubscriber implements Runnable {
         long retryMillis = FIRST_RETRY_MILLIS;
         boolean failing = false;
         while (running) {
-            RevocationListener listener = new RevocationListener(channels, snapshot, store, health, keys);
+            RevocationListener listener = new RevocationListener(channels, snapshot, repair, store, health, keys);
             try {
                 listen(listener);
             } catch (RuntimeException e) {
@@ -101,6 +105,11 @@ final class RevocationSubscriber implements Runnable {
             return;
         }
         probe.publish();
+        try {
+            repair.repairIfLost(store);
+        } catch (JedisException e) {
+            LOG.log(Level.FINE, "ROTOR-M119 cannot check whether Redis lost its data; the next heartbeat will");
+        }
     }
 
     /** Asks the loop to end: unsubscribes cleanly, which returns the blocked subscriber. */

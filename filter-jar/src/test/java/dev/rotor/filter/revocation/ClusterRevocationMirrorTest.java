@@ -100,6 +100,27 @@ class ClusterRevocationMirrorTest {
     }
 
     @Test
+    void mastersThatLostTheirDataGetTheMirrorsRevocationsBackAndEachKeepsAnEpochMarker() {
+        RevocationMirror mirror = startTrusted();
+        List<String> sessions = sessionsOnEveryMaster("wiped-");
+        sessions.forEach(rid -> writer.revokeWithScript(issuer, RevocationEvent.rid(rid, inAMinute())));
+        Await.that(() -> sessions.stream().allMatch(rid -> isRevoked(mirror, rid)), PROPAGATION, sessions::toString);
+
+        for (RedisProcess master : cluster.masters()) {
+            try (Jedis admin = master.connect()) {
+                assertEquals(1, admin.keys(names.epochMarker() + "*").size(), "no marker of its own");
+                admin.flushAll();
+            }
+        }
+
+        Await.that(() -> sessions.stream().allMatch(
+                        rid -> issuer.exists(names.blacklistKey(RevocationEvent.Type.RID, rid))), RECOVERY,
+                () -> "not written back to every master");
+        RevocationMirror restarted = startTrusted();
+        sessions.forEach(rid -> assertTrue(isRevoked(restarted, rid), rid));
+    }
+
+    @Test
     void aMirrorWhosePubSubConnectionIsKilledLoadsWhatItMissedFromTheSnapshot() {
         RevocationMirror mirror = startTrusted();
 

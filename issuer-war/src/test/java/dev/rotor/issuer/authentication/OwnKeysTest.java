@@ -10,6 +10,7 @@ import dev.rotor.filter.verification.KeyResolver;
 import dev.rotor.filter.verification.TokenVerifier;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.control.JwksSnapshots;
+import dev.rotor.issuer.keys.control.KnownKeys;
 import dev.rotor.issuer.keys.control.PublicKeyRegistry;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublishedKey;
@@ -44,13 +45,19 @@ class OwnKeysTest {
         }
 
         @Override
+        public int restore(List<PublishedKey> keys, Instant now) {
+            throw new UnsupportedOperationException("Redis never loses its data here");
+        }
+
+        @Override
         public List<PublishedKey> live(Instant now) {
             return published.stream().filter(key -> key.expiresAt().isAfter(now)).toList();
         }
     };
     private final IssuerConfig issuer = IssuerConfig.from(Settings.from(key -> Optional.ofNullable(Map.of(
             "rotor.issuer", ISSUER.toString(), "rotor.keys.algorithm", "ES256").get(key))));
-    private final OwnKeys own = new OwnKeys(new JwksSnapshots(registry, issuer, clock));
+    private final OwnKeys own = new OwnKeys(new JwksSnapshots(registry,
+            new KnownKeys(registry, List::of, () -> false), issuer, clock));
     private KeyResolver keys;
 
     @AfterEach

@@ -15,30 +15,33 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JWKS: the union of every live instance's public keys, read from the registry. When Redis cannot be read, the
+ * The JWKS: the union of every live instance's public keys, read from the registry, and always this instance's own
+ * ({@link KnownKeys}, which also repairs a registry that lost its data). When Redis cannot be read, the
  * last snapshot is served while it is younger than one access-token lifetime; after that the caller gets the error.
  */
 @ApplicationScoped
 public class JwksSnapshots {
 
     private final PublicKeyRegistry registry;
+    private final KnownKeys known;
     private final Clock clock;
     private final Duration maxStaleness;
     private volatile Snapshot last;
 
     @Inject
-    public JwksSnapshots(PublicKeyRegistry registry, IssuerConfig config, Clock clock) {
-        this(registry, config.accessTtl(), clock);
+    public JwksSnapshots(PublicKeyRegistry registry, KnownKeys known, IssuerConfig config, Clock clock) {
+        this(registry, known, config.accessTtl(), clock);
     }
 
-    JwksSnapshots(PublicKeyRegistry registry, Duration maxStaleness, Clock clock) {
+    JwksSnapshots(PublicKeyRegistry registry, KnownKeys known, Duration maxStaleness, Clock clock) {
         this.registry = registry;
+        this.known = known;
         this.maxStaleness = maxStaleness;
         this.clock = clock;
     }
 
     protected JwksSnapshots() {
-        this(null, (Duration) null, null);
+        this(null, null, (Duration) null, null);
     }
 
     /**
@@ -47,7 +50,7 @@ public class JwksSnapshots {
     public JsonObject jwks() {
         Instant now = clock.instant();
         try {
-            JsonObject jwks = toJwks(registry.live(now));
+            JsonObject jwks = toJwks(known.serve(registry.live(now), now));
             last = new Snapshot(jwks, now);
             return jwks;
         } catch (RedisUnavailableException e) {

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Drives {@link KeyRotation} on the container's managed scheduler: the first key at start, a heartbeat that renews
- * this instance's keys, rotation when due, and retries with exponential backoff while Redis is unreachable.
+ * this instance's keys and repairs a registry that lost its data ({@link KnownKeys}), rotation when due, and retries
+ * with exponential backoff while Redis is unreachable.
  */
 @ApplicationScoped
 public class KeyMaintenance {
@@ -34,6 +35,7 @@ public class KeyMaintenance {
     ManagedScheduledExecutorService scheduler;
 
     private final KeyRotation rotation;
+    private final KnownKeys known;
     private final Clock clock;
     private int failures;
     private volatile boolean stopped;
@@ -41,13 +43,14 @@ public class KeyMaintenance {
     private volatile Instant lastRound;
 
     @Inject
-    public KeyMaintenance(KeyRotation rotation, Clock clock) {
+    public KeyMaintenance(KeyRotation rotation, KnownKeys known, Clock clock) {
         this.rotation = rotation;
+        this.known = known;
         this.clock = clock;
     }
 
     protected KeyMaintenance() {
-        this(null, null);
+        this(null, null, null);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -62,6 +65,7 @@ public class KeyMaintenance {
             } else {
                 rotation.renew();
             }
+            known.check(clock.instant());
             if (failures > 0) {
                 LOG.info("ROTOR-K002 public-key registry reachable again; keys re-published");
             }

@@ -1,6 +1,7 @@
 package dev.rotor.issuer.keys.control;
 
 import dev.rotor.issuer.configuration.IssuerConfig;
+import dev.rotor.issuer.keys.entity.PublishedKey;
 import dev.rotor.issuer.keys.entity.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -70,6 +72,11 @@ public class KeyRotation {
     public synchronized void renew() {
         Instant now = clock.instant();
         registry.publish(ring.publication(now, lifetimes), now);
+    }
+
+    /** Every key of this instance as {@link #renew()} publishes it, now. */
+    public List<PublishedKey> publication() {
+        return ring.publication(clock.instant(), lifetimes);
     }
 
     public boolean rotationDue() {

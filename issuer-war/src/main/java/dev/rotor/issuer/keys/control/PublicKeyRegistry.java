@@ -17,6 +17,15 @@ public interface PublicKeyRegistry {
     void publish(List<PublishedKey> keys, Instant now);
 
     /**
+     * Gives back, each until its own expiry, those of {@code keys} that the registry does not hold (it lost its
+     * data) and that have not expired; a key it holds is left as it is. Each one given back is announced.
+     *
+     * @return how many were given back
+     * @throws RedisUnavailableException when the registry cannot be written
+     */
+    int restore(List<PublishedKey> keys, Instant now);
+
+    /**
      * Every key, of any instance, that has not expired at {@code now}.
      *
      * @throws RedisUnavailableException when the registry cannot be read

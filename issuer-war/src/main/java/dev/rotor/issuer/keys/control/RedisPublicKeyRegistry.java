@@ -50,6 +50,27 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
             return #expired
             """;
 
+    /**
+     * ARGV: the channel, then (kid, expiry, record, announcement) quadruples. Adds and announces only the kids the
+     * registry does not hold, so a key it holds keeps the expiry its instance gave it; then extends both TTLs.
+     */
+    private static final String RESTORE = """
+            local restored = 0
+            for i = 2, #ARGV, 4 do
+              if redis.call('ZADD', KEYS[1], 'NX', ARGV[i + 1], ARGV[i]) == 1 then
+                redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2])
+                redis.call('PUBLISH', ARGV[1], ARGV[i + 3])
+                restored = restored + 1
+              end
+            end
+            local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+            if last[2] then
+              redis.call('PEXPIREAT', KEYS[1], last[2])
+              redis.call('PEXPIREAT', KEYS[2], last[2])
+            end
+            return restored
+            """;
+
     private final RedisConnections redis;
     private final String expiryKey;
     private final String recordKey;
@@ -80,13 +101,30 @@ public class RedisPublicKeyRegistry implements PublicKeyRegistry {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(now.toEpochMilli()));
         args.add(channel);
+        addKeys(args, keys);
+        RedisCalls.run(Store.KEYS, () -> redis.client().eval(PUBLISH, List.of(expiryKey, recordKey), args));
+    }
+
+    @Override
+    public int restore(List<PublishedKey> keys, Instant now) {
+        List<String> args = new ArrayList<>();
+        args.add(channel);
+        addKeys(args, keys.stream().filter(key -> key.expiresAt().isAfter(now)).toList());
+        if (args.size() == 1) {
+            return 0;
+        }
+        Object restored = RedisCalls.call(Store.KEYS,
+                () -> redis.client().eval(RESTORE, List.of(expiryKey, recordKey), args));
+        return ((Long) restored).intValue();
+    }
+
+    private void addKeys(List<String> args, List<PublishedKey> keys) {
         for (PublishedKey key : keys) {
             args.add(key.kid());
             args.add(Long.toString(key.expiresAt().toEpochMilli()));
             args.add(PublishedKeyJson.write(key));
             args.add(new KeyAnnouncement(key.kid()).toJson());
         }
-        RedisCalls.run(Store.KEYS, () -> redis.client().eval(PUBLISH, List.of(expiryKey, recordKey), args));
     }
 
     @Override

@@ -35,8 +35,7 @@ public final class RevocationPublisher {
 
     /**
      * Records {@code event} under its blacklist key, with a TTL that ends at its {@code expiresAt}, and publishes it
-     * on the revocation channel. The stored value is the not-before time in epoch seconds for a subject, {@code "1"}
-     * otherwise. An event that has already expired can reject no token, so nothing is written.
+     * on the revocation channel. The stored value is {@link RevocationEvent#blacklistValue()}. An event that has already expired can reject no token, so nothing is written.
      *
      * @throws dev.rotor.issuer.availability.RedisUnavailableException if Redis could not be reached; the revocation
      *         must then be reported as failed
@@ -46,11 +45,8 @@ public final class RevocationPublisher {
         if (ttlMillis <= 0) {
             return;
         }
-        String stored = event.type() == RevocationEvent.Type.SUB
-                ? Long.toString(event.notBefore().getEpochSecond())
-                : "1";
         RedisCalls.run(Store.REVOCATIONS, () -> redis.client().eval(SET_AND_PUBLISH,
                 List.of(names.blacklistKey(event.type(), event.value())),
-                List.of(stored, Long.toString(ttlMillis), names.revocationChannel(), event.toJson())));
+                List.of(event.blacklistValue(), Long.toString(ttlMillis), names.revocationChannel(), event.toJson())));
     }
 }

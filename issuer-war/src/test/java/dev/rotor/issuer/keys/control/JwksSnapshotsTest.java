@@ -13,6 +13,7 @@ import redis.clients.jedis.UnifiedJedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +45,7 @@ class JwksSnapshotsTest {
         KeyRing first = publishedRing(JwsAlgorithm.RS256);
         KeyRing second = publishedRing(JwsAlgorithm.ES256);
 
-        JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
+        JsonObject jwks = snapshots().jwks();
         assertEquals(Set.of(first.active().kid(), first.next().orElseThrow().kid(), second.active().kid(),
                         second.next().orElseThrow().kid()),
                 Set.copyOf(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
@@ -62,7 +63,7 @@ class JwksSnapshotsTest {
         String record = client.hget("rotor:{jwks}:keys", field);
         client.hset("rotor:{jwks}:keys", field, record.replace("\"kty\"", "\"d\":\"c2VjcmV0\",\"kty\""));
 
-        JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
+        JsonObject jwks = snapshots().jwks();
         JsonObject key = jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
                 .filter(member -> member.getString("kid").equals(field)).findFirst().orElseThrow();
         assertTrue(key.keySet().stream().noneMatch(PRIVATE_MEMBERS::contains), key.toString());
@@ -74,7 +75,7 @@ class JwksSnapshotsTest {
         client.zadd("rotor:{jwks}:expiry", clock.instant().plusSeconds(600).toEpochMilli(), "junk");
         client.hset("rotor:{jwks}:keys", "junk", "{\"jwk\":[1,2,3]");
 
-        JsonObject jwks = new JwksSnapshots(registry, Duration.ofMinutes(15), clock).jwks();
+        JsonObject jwks = snapshots().jwks();
         assertEquals(Set.of(ring.active().kid(), ring.next().orElseThrow().kid()),
                 Set.copyOf(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
                         .map(key -> key.getString("kid")).toList()), "the junk record is not among them");
@@ -90,7 +91,7 @@ class JwksSnapshotsTest {
     @Test
     void recentSnapshotIsServedWhileRedisIsDownThenTheErrorSurfaces() {
         KeyRing ring = publishedRing(JwsAlgorithm.RS256);
-        JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
+        JwksSnapshots snapshots = snapshots();
         JsonObject before = snapshots.jwks();
 
         redis.server().stop();
@@ -105,8 +106,13 @@ class JwksSnapshotsTest {
     @Test
     void withoutAnySnapshotAnUnreachableRedisIsAnError() {
         redis.server().stop();
-        JwksSnapshots snapshots = new JwksSnapshots(registry, Duration.ofMinutes(15), clock);
+        JwksSnapshots snapshots = snapshots();
         assertThrows(RedisUnavailableException.class, snapshots::jwks);
+    }
+
+    private JwksSnapshots snapshots() {
+        return new JwksSnapshots(registry, new KnownKeys(registry, List::of, () -> false), Duration.ofMinutes(15),
+                clock);
     }
 
     private KeyRing publishedRing(JwsAlgorithm algorithm) {

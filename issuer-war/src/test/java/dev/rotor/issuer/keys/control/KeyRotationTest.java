@@ -50,6 +50,10 @@ class KeyRotationTest {
     }
 
 
+    private KeyMaintenance maintenanceOf(KeyRotation rotation) {
+        return new KeyMaintenance(rotation, new KnownKeys(registry, rotation::publication, () -> false), clock);
+    }
+
     private KeyRotation rotationOf(KeyRing ring, PublicKeyRegistry registry) {
         return new KeyRotation(ring, registry, new KeyGenerator(JwsAlgorithm.RS256), LIFETIMES, clock);
     }
@@ -65,6 +69,11 @@ class KeyRotationTest {
                 activeKidAtEachPublish.add(ring.current().map(key -> key.kid()).orElse("none"));
                 kidsAtEachPublish.add(keys.stream().map(PublishedKey::kid).collect(Collectors.toSet()));
                 registry.publish(keys, now);
+            }
+
+            @Override
+            public int restore(List<PublishedKey> keys, Instant now) {
+                return registry.restore(keys, now);
             }
 
             @Override
@@ -104,7 +113,7 @@ class KeyRotationTest {
         assertTrue(rotation.rotationDue(), "the rotation is still due, so it is retried");
 
         redis.server().restart();
-        KeyMaintenance maintenance = new KeyMaintenance(rotation, clock);
+        KeyMaintenance maintenance = maintenanceOf(rotation);
         maintenance.tick();
         assertNotEquals(first, ring.active().kid());
         assertTrue(liveKids().contains(ring.active().kid()));
@@ -114,7 +123,7 @@ class KeyRotationTest {
     void maintenanceBacksOffWhileRedisIsDownAndRepublishesWhenItReturns() {
         KeyRing ring = new KeyRing();
         KeyRotation rotation = rotationOf(ring, registry);
-        KeyMaintenance maintenance = new KeyMaintenance(rotation, clock);
+        KeyMaintenance maintenance = maintenanceOf(rotation);
         assertEquals(Duration.ofSeconds(30), maintenance.tick(), "healthy: next run after one heartbeat");
         String kid = ring.active().kid();
 
@@ -134,7 +143,7 @@ class KeyRotationTest {
 
     @Test
     void maintenanceRecordsEveryRoundEvenWhileRedisIsDown() {
-        KeyMaintenance maintenance = new KeyMaintenance(rotationOf(new KeyRing(), registry), clock);
+        KeyMaintenance maintenance = maintenanceOf(rotationOf(new KeyRing(), registry));
         assertTrue(maintenance.lastRound().isEmpty());
         maintenance.tick();
         assertEquals(clock.instant(), maintenance.lastRound().orElseThrow());
