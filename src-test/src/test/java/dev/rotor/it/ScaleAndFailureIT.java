@@ -42,15 +42,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Three issuer instances on one Redis behind one issuer URL, and two verifier applications (the filter jar) in JVMs
  * of their own, started once; then, in order, the faults of a real deployment: scale-out, rotation under load, lost
- * pub/sub, an issuer killed with {@code kill -9}, and Redis down and back empty. Every wait has a deadline.
+ * pub/sub, an issuer killed with {@code kill -9}, Redis down and back empty, and a verifier restarted after the wipe.
+ * Two instances rotate every 15 s; the third issues 10-minute tokens, the only kind that outlives a verifier's
+ * restart on a loaded machine. Every wait has a deadline.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 120)
 class ScaleAndFailureIT {
 
-    private static final ScaleTopology.Lifetimes LIFETIMES = new ScaleTopology.Lifetimes(
-            Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1),
+    private static final ScaleTopology.IssuerLifetimes ROTATING = new ScaleTopology.IssuerLifetimes(
+            Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    private static final ScaleTopology.IssuerLifetimes LONG_LIVED = new ScaleTopology.IssuerLifetimes(
+            Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    private static final ScaleTopology.VerifierLimits LIMITS = new ScaleTopology.VerifierLimits(
             Duration.ofSeconds(1), Duration.ofSeconds(2));
+    /** Issuers 0 and 1 rotate; issuer 1 is killed; verifier 0 reads issuer 0's JWKS, verifier 1 issuer 2's. */
+    private static final int KILLED = 1;
+    private static final int LONG_LIVED_ISSUER = 2;
     /** How long after its computed expiry a key may still be listed: the poll and the JWKS snapshot. */
     private static final Duration DEPARTURE_SLACK = Duration.ofSeconds(2);
     private static final String REVOCATIONS = "rotor:revocations";
@@ -60,6 +68,9 @@ class ScaleAndFailureIT {
     private static List<IssuerClient> issuers;
     private static UserSession admin;
     private static String user;
+    /** Long-lived tokens, one revoked, that scenario 5 takes across the Redis wipe and scenario 6 checks after it. */
+    private static String longValid;
+    private static String longRevoked;
 
     private final Http http = new Http();
 
@@ -67,7 +78,7 @@ class ScaleAndFailureIT {
     @Timeout(value = 400)
     static void startTopology() {
         Instant start = Instant.now();
-        topology = ScaleTopology.start(redis, LIFETIMES, 3, 2);
+        topology = ScaleTopology.start(redis, List.of(ROTATING, ROTATING, LONG_LIVED), LIMITS, List.of(0, 2));
         System.out.println("topology of 3 issuers and 2 verifiers ready in " + Duration.between(start, Instant.now()));
         issuers = IntStream.range(0, topology.issuerCount())
                 .mapToObj(i -> new IssuerClient(topology.issuer(i).uri("/"))).toList();
@@ -139,11 +150,11 @@ class ScaleAndFailureIT {
         assertEquals(List.of(), result.failures(), "no valid token refused");
         assertEquals(List.of(), result.refreshFailures(), "every refresh at a rotating issuer succeeded");
         assertTrue(result.accepted() > 300, "a real load: " + result.accepted());
-        assertTrue(result.kids().size() >= 6, "keys rotated during the load: " + result.kids());
+        assertTrue(result.kids().size() >= 5, "keys rotated during the load: " + result.kids());
 
         List<PublishedKeys.Key> retired = PublishedKeys.read(issuers.get(0), adminToken()).inState("RETIRED");
         assertFalse(retired.isEmpty(), "keys were retired");
-        Duration afterRetirement = LIFETIMES.accessTtl().plus(LIFETIMES.issuerLeeway());
+        Duration afterRetirement = ROTATING.accessTtl().plus(ROTATING.leeway());
         for (PublishedKeys.Key key : retired) {
             assertEquals(key.retiredAt().plus(afterRetirement), key.expiresAt(), "computed expiry of " + key);
         }
@@ -195,22 +206,20 @@ class ScaleAndFailureIT {
     @Order(4)
     @Timeout(value = 90)
     void killedIssuersTokensVerifyUntilTheyExpireAndItsKeysLeaveAtTheirExpiry() {
-        int victim = 2;
-        String token = login(issuers.get(victim)).access();
+        String token = login(issuers.get(KILLED)).access();
         Instant tokenExpiry = TokenParts.expiresAt(token);
-        topology.issuer(victim).kill();
+        topology.issuer(KILLED).kill();
         Instant killedAt = Instant.now();
 
         PublishedKeys keys = PublishedKeys.read(issuers.get(0), adminToken());
         String instance = keys.find(TokenParts.kid(token)).orElseThrow().instance();
         Map<String, Instant> expiries = keys.ofInstance(instance).stream()
                 .collect(Collectors.toMap(PublishedKeys.Key::kid, PublishedKeys.Key::expiresAt));
-        Duration bound = LIFETIMES.heartbeat().multipliedBy(2).plus(LIFETIMES.accessTtl())
-                .plus(LIFETIMES.issuerLeeway());
+        Duration bound = ROTATING.heartbeat().multipliedBy(2).plus(ROTATING.accessTtl()).plus(ROTATING.leeway());
         expiries.values().forEach(expiry -> assertTrue(!expiry.isAfter(killedAt.plus(bound)),
                 "expiry " + expiry + " at most heartbeat + heartbeat + access TTL + leeway after the kill"));
 
-        JwksDepartures departures = departures(expiries, issuers.subList(0, victim));
+        JwksDepartures departures = departures(expiries, survivors());
         List<String> failures = new ArrayList<>();
         int accepted = 0;
         Instant deadline = expiries.values().stream().max(Instant::compareTo).orElseThrow()
@@ -238,7 +247,7 @@ class ScaleAndFailureIT {
         departures.lateness().forEach((kid, late) -> assertTrue(late.compareTo(DEPARTURE_SLACK) <= 0,
                 kid + " left " + late + " after its expiry"));
 
-        Instant expired = tokenExpiry.plus(LIFETIMES.verifierLeeway()).plusMillis(1500);
+        Instant expired = tokenExpiry.plus(LIMITS.leeway()).plusMillis(1500);
         Poll.until(Duration.ofSeconds(30), () -> Instant.now().isAfter(expired));
         assertEquals(401, http.get(protectedUri(0), token).statusCode(), "once expired it is refused");
     }
@@ -247,18 +256,22 @@ class ScaleAndFailureIT {
     @Order(5)
     @Timeout(value = 60)
     void redisDownAnswers503NeverAcceptsARevokedTokenAndRecoversWithinFiveSeconds() {
+        longValid = login(issuers.get(LONG_LIVED_ISSUER)).access();
+        longRevoked = login(issuers.get(LONG_LIVED_ISSUER)).access();
         String valid = login(issuers.get(0)).access();
-        String revoked = login(issuers.get(1)).access();
+        String revoked = login(issuers.get(0)).access();
         assertEquals(200, issuers.get(0).revoke(revoked).statusCode());
-        assertTrue(Poll.until(Duration.ofSeconds(2), () -> statuses(revoked).equals(List.of(401, 401))),
-                "revoked before the outage");
+        assertEquals(200, issuers.get(0).revoke(longRevoked).statusCode());
+        assertTrue(Poll.until(Duration.ofSeconds(2), () -> statuses(revoked).equals(List.of(401, 401))
+                && statuses(longRevoked).equals(List.of(401, 401))), "revoked before the outage");
         assertAccepted(valid);
+        assertAccepted(longValid);
 
         List<String> wrong = new ArrayList<>();
         redis.stop();
         Instant stopped = Instant.now();
         Set<Integer> seen = new HashSet<>();
-        boolean closed = Poll.until(LIFETIMES.maxStaleness().plusSeconds(4), () -> {
+        boolean closed = Poll.until(LIMITS.maxStaleness().plusSeconds(4), () -> {
             List<Integer> now = statuses(valid);
             check(statuses(revoked), now, wrong, seen);
             return now.equals(List.of(503, 503));
@@ -275,7 +288,8 @@ class ScaleAndFailureIT {
         boolean recovered = Poll.until(Duration.ofSeconds(5), () -> {
             List<Integer> now = statuses(valid);
             check(statuses(revoked), now, wrong, seen);
-            return now.equals(List.of(200, 200)) && issuers.subList(0, 2).stream()
+            check(statuses(longRevoked), List.of(), wrong, seen);
+            return now.equals(List.of(200, 200)) && survivors().stream()
                     .allMatch(issuer -> http.statusOrZero(issuer.uri("/health/ready")) == 200);
         });
         Duration toRecovered = Duration.between(restarted, Instant.now());
@@ -284,8 +298,30 @@ class ScaleAndFailureIT {
         assertEquals(List.of(), wrong, "never 200 for the revoked token, never a 5xx other than 503");
         assertTrue(recovered, "verifiers accept valid tokens and issuers are ready within 5 s; token expires "
                 + TokenParts.expiresAt(valid));
-        assertTrue(toClosed.compareTo(LIFETIMES.maxStaleness().plusSeconds(3)) <= 0, "503 after " + toClosed);
+        assertTrue(toClosed.compareTo(LIMITS.maxStaleness().plusSeconds(3)) <= 0, "503 after " + toClosed);
         assertEquals(List.of(401, 401), statuses(revoked), "the running verifiers still know the revocation");
+        assertEquals(List.of(401, 401), statuses(longRevoked), "and the long-lived one's");
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(value = 240)
+    void revocationFromBeforeTheWipeHoldsAtAVerifierStartedAfterIt() {
+        assertTrue(longRevoked != null, "scenario 5 revoked a long-lived token before the wipe");
+        Instant start = Instant.now();
+        topology.restartVerifier(0);
+        Duration restart = Duration.between(start, Instant.now());
+        URI restarted = protectedUri(0);
+        assertTrue(Poll.until(Duration.ofSeconds(30), () -> http.statusOrZero(restarted) == 401), "verifier up");
+        assertTrue(Instant.now().isBefore(TokenParts.expiresAt(longRevoked)), "the revoked token has not expired");
+
+        assertEquals(200, http.get(restarted, longValid).statusCode(),
+                "the restarted verifier accepts a valid token signed before the wipe");
+        assertEquals(401, http.get(restarted, longRevoked).statusCode(),
+                "the restarted verifier rejects the token revoked before the wipe");
+        assertEquals(401, http.get(protectedUri(1), longRevoked).statusCode(), "so does the one that kept running");
+        System.out.printf("wipe: verifier restarted in %s; the revocation from before the wipe still holds there%n",
+                restart);
     }
 
     /** Records what a verifier must never answer during an outage: 200 for a revoked token, or a 5xx but 503. */
@@ -336,6 +372,10 @@ class ScaleAndFailureIT {
 
     private static String password() {
         return "pw-" + user + "-secret";
+    }
+
+    private static List<IssuerClient> survivors() {
+        return IntStream.range(0, issuers.size()).filter(i -> i != KILLED).mapToObj(issuers::get).toList();
     }
 
     private static URI protectedUri(int verifier) {

@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
 
 /**
  * Several issuer instances behind one public issuer URL, sharing one Redis, and verifier applications (the sample app
- * with the filter jar) in JVMs of their own: every process real, all started at once. Verifier {@code i} reads the
- * JWKS of issuer {@code i}, as it would read the load balancer's.
+ * with the filter jar) in JVMs of their own: every process real, all started at once. Each verifier reads the JWKS
+ * of the issuer instance it is given, as it would read the load balancer's.
  */
 public final class ScaleTopology implements AutoCloseable {
 
@@ -27,31 +27,44 @@ public final class ScaleTopology implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "scale-admin-password-0123";
 
     private final RedisFixture redis;
-    private final Lifetimes lifetimes;
+    private final List<IssuerLifetimes> issuerLifetimes;
+    private final VerifierLimits limits;
+    private final List<Integer> jwksOf;
     private final List<Integer> issuerPorts;
     private final List<Integer> verifierPorts;
     private final List<PayaraMicroProcess> issuers = new ArrayList<>();
     private final List<PayaraMicroProcess> verifiers = new ArrayList<>();
 
-    /** The short durations the topology runs with; rotation must be at least the access-token lifetime. */
-    public record Lifetimes(Duration accessTtl, Duration rotation, Duration heartbeat, Duration issuerLeeway,
-                            Duration verifierLeeway, Duration maxStaleness) {
+    /** One issuer instance's key and token durations; rotation must be at least the access-token lifetime. */
+    public record IssuerLifetimes(Duration accessTtl, Duration rotation, Duration heartbeat, Duration leeway) {
     }
 
-    private ScaleTopology(RedisFixture redis, Lifetimes lifetimes, int issuers, int verifiers) {
+    /** What every verifier application is configured with. */
+    public record VerifierLimits(Duration leeway, Duration maxStaleness) {
+    }
+
+    private ScaleTopology(RedisFixture redis, List<IssuerLifetimes> issuers, VerifierLimits limits,
+                          List<Integer> jwksOf) {
         this.redis = redis;
-        this.lifetimes = lifetimes;
-        List<Integer> ports = FreePorts.take(issuers + verifiers);
-        this.issuerPorts = ports.subList(0, issuers);
-        this.verifierPorts = ports.subList(issuers, issuers + verifiers);
+        this.issuerLifetimes = List.copyOf(issuers);
+        this.limits = limits;
+        this.jwksOf = List.copyOf(jwksOf);
+        List<Integer> ports = FreePorts.take(issuers.size() + jwksOf.size());
+        this.issuerPorts = ports.subList(0, issuers.size());
+        this.verifierPorts = ports.subList(issuers.size(), ports.size());
     }
 
-    /** Starts every process in parallel and waits until each is ready; stops what started if one fails. */
-    public static ScaleTopology start(RedisFixture redis, Lifetimes lifetimes, int issuers, int verifiers) {
-        ScaleTopology topology = new ScaleTopology(redis, lifetimes, issuers, verifiers);
-        ExecutorService starters = Executors.newFixedThreadPool(issuers + verifiers);
+    /**
+     * Starts one issuer per entry of {@code issuers} and one verifier per entry of {@code jwksOf} (the index of the
+     * issuer whose JWKS it reads), all in parallel, and waits until each is ready; stops what started if one fails.
+     */
+    public static ScaleTopology start(RedisFixture redis, List<IssuerLifetimes> issuers, VerifierLimits limits,
+                                      List<Integer> jwksOf) {
+        ScaleTopology topology = new ScaleTopology(redis, issuers, limits, jwksOf);
+        int verifiers = jwksOf.size();
+        ExecutorService starters = Executors.newFixedThreadPool(issuers.size() + verifiers);
         try {
-            List<CompletableFuture<PayaraMicroProcess>> issuing = IntStream.range(0, issuers)
+            List<CompletableFuture<PayaraMicroProcess>> issuing = IntStream.range(0, issuers.size())
                     .mapToObj(i -> CompletableFuture.supplyAsync(topology.startIssuer(i), starters)).toList();
             List<CompletableFuture<PayaraMicroProcess>> verifying = IntStream.range(0, verifiers)
                     .mapToObj(i -> CompletableFuture.supplyAsync(topology.startVerifier(i), starters)).toList();
@@ -70,8 +83,12 @@ public final class ScaleTopology implements AutoCloseable {
         return redis;
     }
 
-    public Lifetimes lifetimes() {
-        return lifetimes;
+    public IssuerLifetimes lifetimes(int issuer) {
+        return issuerLifetimes.get(issuer);
+    }
+
+    public VerifierLimits limits() {
+        return limits;
     }
 
     public PayaraMicroProcess issuer(int index) {
@@ -104,6 +121,7 @@ public final class ScaleTopology implements AutoCloseable {
     }
 
     private Supplier<PayaraMicroProcess> startIssuer(int index) {
+        IssuerLifetimes lifetimes = issuerLifetimes.get(index);
         Map<String, String> settings = Map.of(
                 "rotor.issuer", ISSUER,
                 "rotor.redis.url", redis.uri().toString(),
@@ -111,7 +129,7 @@ public final class ScaleTopology implements AutoCloseable {
                 "rotor.keys.rotation", lifetimes.rotation().toString(),
                 "rotor.keys.heartbeat", lifetimes.heartbeat().toString(),
                 "rotor.tokens.access-ttl", lifetimes.accessTtl().toString(),
-                "rotor.tokens.leeway", lifetimes.issuerLeeway().toString());
+                "rotor.tokens.leeway", lifetimes.leeway().toString());
         String name = "scale-issuer-" + (index + 1);
         return () -> PayaraMicroProcess.start(name,
                 IssuerDeployment.export(IssuerDeployment.issuer(settings), name), issuerPorts.get(index));
@@ -120,12 +138,12 @@ public final class ScaleTopology implements AutoCloseable {
     private Supplier<PayaraMicroProcess> startVerifier(int index) {
         Map<String, String> settings = new HashMap<>();
         settings.put("rotor.issuer", ISSUER);
-        settings.put("rotor.jwks-uri", URI.create("http://localhost:" + issuerPorts.get(index % issuerPorts.size())
+        settings.put("rotor.jwks-uri", URI.create("http://localhost:" + issuerPorts.get(jwksOf.get(index))
                 + "/.well-known/jwks.json").toString());
         settings.put("rotor.tokens.audience", "rotor");
         settings.put("rotor.redis.url", redis.uri().toString());
-        settings.put("rotor.tokens.leeway", lifetimes.verifierLeeway().toString());
-        settings.put("rotor.max-staleness", lifetimes.maxStaleness().toString());
+        settings.put("rotor.tokens.leeway", limits.leeway().toString());
+        settings.put("rotor.max-staleness", limits.maxStaleness().toString());
         settings.put("rotor.realm", "sample");
         String name = "scale-verifier-" + (index + 1);
         return () -> PayaraMicroProcess.start(name,
