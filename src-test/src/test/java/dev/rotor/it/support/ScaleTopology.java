@@ -67,7 +67,7 @@ public final class ScaleTopology implements AutoCloseable {
             List<CompletableFuture<PayaraMicroProcess>> issuing = IntStream.range(0, issuers.size())
                     .mapToObj(i -> CompletableFuture.supplyAsync(topology.startIssuer(i), starters)).toList();
             List<CompletableFuture<PayaraMicroProcess>> verifying = IntStream.range(0, verifiers)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(topology.startVerifier(i), starters)).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(topology.startVerifier(i, ""), starters)).toList();
             collect(issuing, topology.issuers);
             collect(verifying, topology.verifiers);
             return topology;
@@ -110,7 +110,7 @@ public final class ScaleTopology implements AutoCloseable {
     /** Kills verifier {@code index} like a crash and starts it again with the same settings on the same port. */
     public PayaraMicroProcess restartVerifier(int index) {
         verifiers.get(index).kill();
-        verifiers.set(index, startVerifier(index).get());
+        verifiers.set(index, startVerifier(index, "-restarted").get());
         return verifiers.get(index);
     }
 
@@ -135,7 +135,7 @@ public final class ScaleTopology implements AutoCloseable {
                 IssuerDeployment.export(IssuerDeployment.issuer(settings), name), issuerPorts.get(index));
     }
 
-    private Supplier<PayaraMicroProcess> startVerifier(int index) {
+    private Supplier<PayaraMicroProcess> startVerifier(int index, String logSuffix) {
         Map<String, String> settings = new HashMap<>();
         settings.put("rotor.issuer", ISSUER);
         settings.put("rotor.jwks-uri", URI.create("http://localhost:" + issuerPorts.get(jwksOf.get(index))
@@ -145,7 +145,7 @@ public final class ScaleTopology implements AutoCloseable {
         settings.put("rotor.tokens.leeway", limits.leeway().toString());
         settings.put("rotor.max-staleness", limits.maxStaleness().toString());
         settings.put("rotor.realm", "sample");
-        String name = "scale-verifier-" + (index + 1);
+        String name = "scale-verifier-" + (index + 1) + logSuffix;
         return () -> PayaraMicroProcess.start(name,
                 IssuerDeployment.export(SampleApp.withFilter(settings), name), verifierPorts.get(index));
     }
