@@ -286,16 +286,23 @@ class ScaleAndFailureIT {
 
         redis.restart();
         Instant restarted = Instant.now();
+        Instant[] back = new Instant[2];
         boolean recovered = Poll.until(Duration.ofSeconds(5), () -> {
             List<Integer> now = statuses(valid);
             check(statuses(revoked), now, wrong, seen);
             check(statuses(longRevoked), List.of(), wrong, seen);
-            return now.equals(List.of(200, 200)) && survivors().stream()
-                    .allMatch(issuer -> http.statusOrZero(issuer.uri("/health/ready")) == 200);
+            if (back[0] == null && now.equals(List.of(200, 200))) {
+                back[0] = Instant.now();
+            }
+            if (back[1] == null && survivors().stream()
+                    .allMatch(issuer -> http.statusOrZero(issuer.uri("/health/ready")) == 200)) {
+                back[1] = Instant.now();
+            }
+            return back[0] != null && back[1] != null;
         });
-        Duration toRecovered = Duration.between(restarted, Instant.now());
-        System.out.printf("Redis down: 503 everywhere after %s; recovered %s after Redis returned; statuses %s%n",
-                toClosed, toRecovered, seen);
+        System.out.printf("Redis down: 503 everywhere after %s; after Redis returned, verifiers accepted again after "
+                        + "%s, issuers ready after %s; statuses %s%n", toClosed, since(restarted, back[0]),
+                since(restarted, back[1]), seen);
         assertEquals(List.of(), wrong, "never 200 for the revoked token, never a 5xx other than 503");
         assertTrue(recovered, "verifiers accept valid tokens and issuers are ready within 5 s; token expires "
                 + TokenParts.expiresAt(valid));
@@ -373,6 +380,10 @@ class ScaleAndFailureIT {
 
     private static String password() {
         return "pw-" + user + "-secret";
+    }
+
+    private static Duration since(Instant start, Instant end) {
+        return end == null ? null : Duration.between(start, end);
     }
 
     private static List<IssuerClient> survivors() {

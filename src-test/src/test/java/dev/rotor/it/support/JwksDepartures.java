@@ -28,20 +28,33 @@ public final class JwksDepartures {
         this.early = early;
     }
 
-    /** One look at every JWKS. */
+    /**
+     * One look at every JWKS. Each answer is timed when it arrived, the latest the instance can have decided what it
+     * lists: a load that slows the answers down then never makes a key look gone early.
+     */
     public void observe() {
-        Instant now = Instant.now();
-        List<Set<String>> listed = jwks.stream().map(http::kids).toList();
-        for (Map.Entry<String, Instant> key : expiries.entrySet()) {
-            String kid = key.getKey();
-            boolean missingAnywhere = listed.stream().anyMatch(kids -> !kids.contains(kid));
-            if (missingAnywhere && now.isBefore(key.getValue().minus(early))) {
-                tooEarly.putIfAbsent(kid, "missing at " + now + ", expiry " + key.getValue());
-            }
-            if (listed.stream().noneMatch(kids -> kids.contains(kid))) {
-                left.putIfAbsent(kid, now);
+        Map<String, Integer> missing = new HashMap<>();
+        Instant last = Instant.now();
+        for (URI uri : jwks) {
+            Set<String> kids = http.kids(uri);
+            last = Instant.now();
+            for (Map.Entry<String, Instant> key : expiries.entrySet()) {
+                if (kids.contains(key.getKey())) {
+                    continue;
+                }
+                missing.merge(key.getKey(), 1, Integer::sum);
+                if (last.isBefore(key.getValue().minus(early))) {
+                    tooEarly.putIfAbsent(key.getKey(), "missing from " + uri + " at " + last + ", expiry "
+                            + key.getValue());
+                }
             }
         }
+        Instant seen = last;
+        missing.forEach((kid, count) -> {
+            if (count == jwks.size()) {
+                left.putIfAbsent(kid, seen);
+            }
+        });
     }
 
     public boolean allLeft() {
