@@ -3,6 +3,7 @@ package dev.rotor.issuer;
 import dev.rotor.issuer.clients.control.ClientSettings;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.control.KeySettings;
+import dev.rotor.issuer.redis.EmbeddedRedisSettings;
 import dev.rotor.issuer.sessions.control.SessionLifetimes;
 import dev.rotor.issuer.users.control.ThrottleLimits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,8 @@ public class StartupLog {
     private static final Logger LOG = Logger.getLogger(StartupLog.class.getName());
 
     void started(@Observes @Initialized(ApplicationScoped.class) Object event, IssuerConfig config, KeySettings keys,
-                 SessionLifetimes sessions, ThrottleLimits throttle, ClientSettings clients) {
+                 SessionLifetimes sessions, ThrottleLimits throttle, ClientSettings clients,
+                 EmbeddedRedisSettings embeddedRedis) {
         LOG.info(() -> "ROTOR-I001 Rotor issuer " + config.issuer()
                 + " | JWKS " + config.url("/.well-known/jwks.json")
                 + " | discovery " + config.url("/.well-known/openid-configuration"));

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 /**
  * The callbacks of one subscription. They run on the subscriber thread, in order: when the revocation channel's
  * subscription is confirmed, a Redis that lost its data gets the mirror's entries back, and then the snapshot is
- * merged before any event that arrived meanwhile is applied. A
- * revocation or the mirror's own probe coming back counts as contact with Redis. One listener per connection, so
- * {@link #isSynced()} describes the current connection only.
+ * merged before any event that arrived meanwhile is applied. A revocation or the mirror's own probe coming back
+ * counts as contact with Redis. One listener per connection, so {@link #isSynced()} describes the current connection
+ * only.
  */
 final class RevocationListener extends JedisPubSub {
 

@@ -12,11 +12,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The background loop that keeps a {@link RevocationStore} in step with Redis, and Redis in step with it: each
- * heartbeat, and each sync, checks whether Redis lost its data ({@link BlacklistRepair}), which a Cluster master that
- * restarted empty would not tell a subscriber sitting on another node. On every (re)connect it subscribes
- * first and loads the snapshot only once the subscription is confirmed, so an event published in between is either
- * in the snapshot or delivered afterwards. It reconnects with capped exponential backoff until {@link #stop()}, each
+ * The background loop that keeps a {@link RevocationStore} in step with Redis, and Redis in step with it. On every
+ * (re)connect it subscribes first and loads the snapshot only once the subscription is confirmed, so an event
+ * published in between is either in the snapshot or delivered afterwards. Each sync and each heartbeat checks whether
+ * Redis lost its data ({@link BlacklistRepair}): a Cluster master that restarted empty would not tell a subscriber
+ * sitting on another node. It reconnects with capped exponential backoff until {@link #stop()}, each
  * time to where {@link RedisConnections#dedicatedConnection} points: the current Sentinel master, or any live Cluster
  * node.
  */

@@ -1,6 +1,7 @@
 package dev.rotor.issuer.redis;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
+import dev.rotor.filter.configuration.Settings;
 import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,16 +24,26 @@ public class RedisClientProducer {
     @Inject
     EmbeddedRedis embedded;
 
+    @Inject
+    EmbeddedRedisSettings embeddedSettings;
+
     @Produces
     @Singleton
     public RedisEndpoint endpoint() {
         if (!config.embeddedRedis()) {
             return config.redis();
         }
-        RedisEndpoint endpoint = embedded.start();
+        RedisEndpoint endpoint = embedded.start(embeddedSettings);
         LOG.info(() -> "ROTOR-R001 no " + IssuerConfig.REDIS_URL + " set: started an embedded Redis at " + endpoint
+                + ", data in " + embeddedSettings.dataDir()
                 + " (use it for a local verifier; set ROTOR_REDIS_URL in production)");
         return endpoint;
+    }
+
+    @Produces
+    @Singleton
+    EmbeddedRedisSettings embeddedRedisSettings(Settings settings) {
+        return EmbeddedRedisSettings.from(settings);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.rotor.issuer.keys.control;
 
+import dev.rotor.filter.protocol.ChannelMessage;
 import dev.rotor.filter.protocol.JwsAlgorithm;
+import dev.rotor.filter.protocol.KeyAnnouncement;
 import dev.rotor.filter.redis.EpochMarkers;
 import dev.rotor.issuer.availability.RedisCalls;
 import dev.rotor.issuer.availability.RedisUnavailableException;
@@ -13,6 +15,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -85,6 +90,34 @@ class KnownKeysTest {
 
         assertEquals(union(kidsOf(deadRotation), kidsOf(survivor)), kidsIn(snapshots.jwks()));
         assertTrue(expiries(registry.live(clock.instant())).keySet().containsAll(kidsOf(deadRotation)));
+    }
+
+    @Test
+    void everyKeyGivenBackIsAnnouncedOnTheChannel() {
+        List<String> announced = new CopyOnWriteArrayList<>();
+        JedisPubSub listener = new JedisPubSub() {
+            @Override
+            public void onMessage(String channel, String message) {
+                if (ChannelMessage.parse(message) instanceof KeyAnnouncement key) {
+                    announced.add(key.kid());
+                }
+            }
+        };
+        Thread subscriber = new Thread(() -> {
+            try (Jedis connection = redis.endpoint().connection(Duration.ofSeconds(30))) {
+                connection.subscribe(listener, "rotor:revocations");
+            }
+        }, "announcements");
+        subscriber.setDaemon(true);
+        subscriber.start();
+        Await.that(listener::isSubscribed, RECOVERY, () -> "not subscribed");
+
+        redis.client().flushAll();
+        known.check(clock.instant());
+
+        Await.that(() -> Set.copyOf(announced).containsAll(union(kidsOf(deadRotation), kidsOf(survivor))), RECOVERY,
+                announced::toString);
+        listener.unsubscribe();
     }
 
     @Test
