@@ -42,7 +42,7 @@ public class RedisClientProducer {
 
     @Produces
     @Singleton
-    EmbeddedRedisSettings embeddedRedisSettings(Settings settings) {
+    static EmbeddedRedisSettings embeddedRedisSettings(Settings settings) {
         return EmbeddedRedisSettings.from(settings);
     }
 
