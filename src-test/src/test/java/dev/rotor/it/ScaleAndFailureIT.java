@@ -125,6 +125,8 @@ class ScaleAndFailureIT {
             assertTrue(topology.issuer(i).log().contains("ROTOR-I001"), "the start-up line of issuer " + i);
             assertEquals(1, keys.ofInstance(instance).stream().filter(k -> k.state().equals("ACTIVE")).count(),
                     "one signing key per instance: " + keys);
+            assertEquals(1, keys.ofInstance(instance).stream().filter(k -> k.state().equals("NEXT")).count(),
+                    "one key published to sign next per instance: " + keys);
         }
         assertEquals(3, tokens.stream().map(token -> keys.find(TokenParts.kid(token)).orElseThrow().instance())
                 .distinct().count(), "the three tokens were signed by three instances");
