@@ -1,7 +1,6 @@
 package dev.rotor.issuer.redis;
 
 import dev.rotor.filter.configuration.RedisEndpoint;
-import dev.rotor.filter.configuration.Settings;
 import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +23,9 @@ public class RedisClientProducer {
     @Inject
     EmbeddedRedis embedded;
 
-    @Inject
-    EmbeddedRedisSettings embeddedSettings;
-
     @Produces
     @Singleton
-    public RedisEndpoint endpoint() {
+    public RedisEndpoint endpoint(EmbeddedRedisSettings embeddedSettings) {
         if (!config.embeddedRedis()) {
             return config.redis();
         }
@@ -40,11 +36,6 @@ public class RedisClientProducer {
         return endpoint;
     }
 
-    @Produces
-    @Singleton
-    static EmbeddedRedisSettings embeddedRedisSettings(Settings settings) {
-        return EmbeddedRedisSettings.from(settings);
-    }
 
     /**
      * Created without contacting Redis, so the issuer starts while Redis (or every sentinel or cluster node) is
