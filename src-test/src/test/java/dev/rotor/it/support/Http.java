@@ -40,6 +40,12 @@ public final class Http {
         }
     }
 
+    /** GET with {@code token} as the bearer, as an API client calls a protected application. */
+    public HttpResponse<String> get(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
     /** The status, or 0 when nothing answers yet. */
     public int statusOrZero(URI uri) {
         try {

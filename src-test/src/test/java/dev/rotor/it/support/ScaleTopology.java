@@ -1,0 +1,166 @@
+package dev.rotor.it.support;
+
+import dev.rotor.testsupport.RedisFixture;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * Several issuer instances behind one public issuer URL, sharing one Redis, and verifier applications (the sample app
+ * with the filter jar) in JVMs of their own: every process real, all started at once. Each verifier reads the JWKS
+ * of the issuer instance it is given, as it would read the load balancer's.
+ */
+public final class ScaleTopology implements AutoCloseable {
+
+    /** What every instance is configured with as {@code rotor.issuer}: the load balancer's URL in production. */
+    public static final String ISSUER = "https://issuer.example";
+    public static final String ADMIN_PASSWORD = "scale-admin-password-0123";
+
+    private final RedisFixture redis;
+    private final List<IssuerLifetimes> issuerLifetimes;
+    private final VerifierLimits limits;
+    private final List<Integer> jwksOf;
+    private final List<Integer> issuerPorts;
+    private final List<Integer> verifierPorts;
+    private final List<PayaraMicroProcess> issuers = new ArrayList<>();
+    private final List<PayaraMicroProcess> verifiers = new ArrayList<>();
+
+    /** One issuer instance's key and token durations; rotation must be at least the access-token lifetime. */
+    public record IssuerLifetimes(Duration accessTtl, Duration rotation, Duration heartbeat, Duration leeway) {
+    }
+
+    /** What every verifier application is configured with. */
+    public record VerifierLimits(Duration leeway, Duration maxStaleness) {
+    }
+
+    private ScaleTopology(RedisFixture redis, List<IssuerLifetimes> issuers, VerifierLimits limits,
+                          List<Integer> jwksOf) {
+        this.redis = redis;
+        this.issuerLifetimes = List.copyOf(issuers);
+        this.limits = limits;
+        this.jwksOf = List.copyOf(jwksOf);
+        List<Integer> ports = FreePorts.take(issuers.size() + jwksOf.size());
+        this.issuerPorts = ports.subList(0, issuers.size());
+        this.verifierPorts = ports.subList(issuers.size(), ports.size());
+    }
+
+    /**
+     * Starts one issuer per entry of {@code issuers} and one verifier per entry of {@code jwksOf} (the index of the
+     * issuer whose JWKS it reads), all in parallel, and waits until each is ready; stops what started if one fails.
+     */
+    public static ScaleTopology start(RedisFixture redis, List<IssuerLifetimes> issuers, VerifierLimits limits,
+                                      List<Integer> jwksOf) {
+        ScaleTopology topology = new ScaleTopology(redis, issuers, limits, jwksOf);
+        int verifiers = jwksOf.size();
+        ExecutorService starters = Executors.newFixedThreadPool(issuers.size() + verifiers);
+        try {
+            List<CompletableFuture<PayaraMicroProcess>> issuing = IntStream.range(0, issuers.size())
+                    .mapToObj(i -> CompletableFuture.supplyAsync(topology.startIssuer(i), starters)).toList();
+            List<CompletableFuture<PayaraMicroProcess>> verifying = IntStream.range(0, verifiers)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(topology.startVerifier(i, ""), starters)).toList();
+            collect(issuing, topology.issuers);
+            collect(verifying, topology.verifiers);
+            return topology;
+        } catch (RuntimeException e) {
+            topology.close();
+            throw e;
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    public RedisFixture redis() {
+        return redis;
+    }
+
+    public IssuerLifetimes lifetimes(int issuer) {
+        return issuerLifetimes.get(issuer);
+    }
+
+    public VerifierLimits limits() {
+        return limits;
+    }
+
+    public PayaraMicroProcess issuer(int index) {
+        return issuers.get(index);
+    }
+
+    public PayaraMicroProcess verifier(int index) {
+        return verifiers.get(index);
+    }
+
+    public int issuerCount() {
+        return issuers.size();
+    }
+
+    public int verifierCount() {
+        return verifiers.size();
+    }
+
+    /** Kills verifier {@code index} like a crash and starts it again with the same settings on the same port. */
+    public PayaraMicroProcess restartVerifier(int index) {
+        verifiers.get(index).kill();
+        verifiers.set(index, startVerifier(index, "-restarted").get());
+        return verifiers.get(index);
+    }
+
+    @Override
+    public void close() {
+        issuers.forEach(PayaraMicroProcess::close);
+        verifiers.forEach(PayaraMicroProcess::close);
+    }
+
+    private Supplier<PayaraMicroProcess> startIssuer(int index) {
+        IssuerLifetimes lifetimes = issuerLifetimes.get(index);
+        Map<String, String> settings = Map.of(
+                "rotor.issuer", ISSUER,
+                "rotor.redis.url", redis.uri().toString(),
+                "rotor.admin.password", ADMIN_PASSWORD,
+                "rotor.keys.rotation", lifetimes.rotation().toString(),
+                "rotor.keys.heartbeat", lifetimes.heartbeat().toString(),
+                "rotor.tokens.access-ttl", lifetimes.accessTtl().toString(),
+                "rotor.tokens.leeway", lifetimes.leeway().toString());
+        String name = "scale-issuer-" + (index + 1);
+        return () -> PayaraMicroProcess.start(name,
+                IssuerDeployment.export(IssuerDeployment.issuer(settings), name), issuerPorts.get(index));
+    }
+
+    private Supplier<PayaraMicroProcess> startVerifier(int index, String logSuffix) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("rotor.issuer", ISSUER);
+        settings.put("rotor.jwks-uri", URI.create("http://localhost:" + issuerPorts.get(jwksOf.get(index))
+                + "/.well-known/jwks.json").toString());
+        settings.put("rotor.tokens.audience", "rotor");
+        settings.put("rotor.redis.url", redis.uri().toString());
+        settings.put("rotor.tokens.leeway", limits.leeway().toString());
+        settings.put("rotor.max-staleness", limits.maxStaleness().toString());
+        settings.put("rotor.realm", "sample");
+        String name = "scale-verifier-" + (index + 1) + logSuffix;
+        return () -> PayaraMicroProcess.start(name,
+                IssuerDeployment.export(SampleApp.withFilter(settings), name), verifierPorts.get(index));
+    }
+
+    private static void collect(List<CompletableFuture<PayaraMicroProcess>> starting, List<PayaraMicroProcess> into) {
+        RuntimeException failure = null;
+        for (CompletableFuture<PayaraMicroProcess> future : starting) {
+            try {
+                into.add(future.join());
+            } catch (CompletionException e) {
+                failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
