@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class JsonBodiesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "[]", "\"x\"", "null", "{", "{\"a\":1}}", "{\"a\":1,}", "{'a':1}"})
+    @ValueSource(strings = {"", " ", "[]", "\"x\"", "null", "{", "{\"a\":1}}", "{\"a\":1,}", "{'a':1}",
+            "{\"a\":1,\"a\":2}", "{\"a\":[[[[1]]]]}"})
     void anythingButOneJsonObjectIsABadRequest(String body) {
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(body)).problem().status());
     }
@@ -25,6 +26,15 @@ class JsonBodiesTest {
 
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(integer)).problem().status());
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(fraction)).problem().status());
+    }
+
+    /** Found by AdminBodiesFuzzTest: Parsson refuses 1,000 levels of nesting with a bare RuntimeException, once a 500. */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 1_001, 8_000})
+    void deepNestingIsABadRequestNotAServerError(int depth) {
+        String body = "{\"groups\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+
+        assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(body)).problem().status());
     }
 
     @ParameterizedTest
