@@ -54,7 +54,7 @@ public final class RedisClusterFixture implements AfterAllCallback, AutoCloseabl
     }
 
     public RedisEndpoint endpoint() {
-        return RedisEndpoint.parse("rotor.redis-url", url());
+        return RedisEndpoint.parse("rotor.redis.url", url());
     }
 
     public List<RedisProcess> nodes() {

@@ -52,7 +52,7 @@ public final class RedisSentinelFixture implements AfterAllCallback, AutoCloseab
     }
 
     public RedisEndpoint endpoint() {
-        return RedisEndpoint.parse("rotor.redis-url", url());
+        return RedisEndpoint.parse("rotor.redis.url", url());
     }
 
     public List<RedisProcess> servers() {

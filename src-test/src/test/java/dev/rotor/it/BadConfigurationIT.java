@@ -34,8 +34,8 @@ class BadConfigurationIT {
     private static Map<String, String> verifierSettings(String badKey, String badValue) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "rotor.issuer", "http://127.0.0.1:1",
-                "rotor.audience", "sample",
-                "rotor.redis-url", "redis://127.0.0.1:1"));
+                "rotor.tokens.audience", "sample",
+                "rotor.redis.url", "redis://127.0.0.1:1"));
         settings.put(badKey, badValue);
         return settings;
     }

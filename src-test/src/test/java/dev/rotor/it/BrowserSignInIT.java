@@ -92,8 +92,8 @@ class BrowserSignInIT {
     private static Map<String, String> settings(String clientId, String secret) {
         Map<String, String> settings = new HashMap<>();
         settings.put("rotor.issuer", scenario.issuerUrl());
-        settings.put("rotor.audience", "rotor");
-        settings.put("rotor.redis-url", scenario.redis().uri().toString());
+        settings.put("rotor.tokens.audience", "rotor");
+        settings.put("rotor.redis.url", scenario.redis().uri().toString());
         settings.put("rotor.realm", "sample");
         settings.put("rotor.mode", "browser");
         settings.put("rotor.client-id", clientId);

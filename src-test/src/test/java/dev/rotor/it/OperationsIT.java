@@ -18,9 +18,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +157,50 @@ class OperationsIT {
         assertTrue(Poll.until(Duration.ofSeconds(20), () -> health("/health/ready").statusCode() == 200),
                 "ready again once Redis is back");
         assertEquals(200, health("/health/live").statusCode());
+    }
+
+    /**
+     * Requests that Payara Micro's HTTP layer (Grizzly) answers itself, before any application code runs: the
+     * README's table of server-written answers. None may be a 5xx, carry a body, or tell anything about the server.
+     */
+    @Test
+    @Order(5)
+    void answersTheServerWritesItselfCarryNoData() throws IOException {
+        String big = "a".repeat(70_000);
+        Map<String, String> requests = Map.of(
+                "oversized header", "GET /.well-known/jwks.json HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big
+                        + "\r\n\r\n",
+                "oversized request line", "GET /admin/users/" + "a".repeat(9_000) + " HTTP/1.1\r\nHost: localhost"
+                        + "\r\n\r\n",
+                "malformed Content-Length", "POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc"
+                        + "\r\n\r\n",
+                "TRACE", "TRACE /oauth2/token HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "bad percent-encoding", "GET /oauth2/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            String answer = raw(request.getValue());
+            if (answer.isEmpty()) {
+                continue; // the server closed the connection without an answer, which tells nothing either
+            }
+            String status = answer.substring(0, Math.min(answer.length(), 12));
+            assertTrue(status.matches("HTTP/1\\.1 (200|400|405)"), request.getKey() + ": " + status);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertEquals("", body, request.getKey() + " has no body");
+            assertFalse(answer.contains("Exception"), request.getKey());
+        }
+        assertEquals(200, health("/health/ready").statusCode(), "still serving");
+    }
+
+    /** The whole answer to a request written byte for byte, or empty if the server closed the connection first. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (SocketException closedEarly) {
+            return "";
+        }
     }
 
     private HttpResponse<String> health(String path) {

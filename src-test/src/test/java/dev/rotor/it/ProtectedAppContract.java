@@ -90,6 +90,9 @@ abstract class ProtectedAppContract {
         HttpResponse<String> response = http.get(uri("/api/public"));
         assertEquals(200, response.statusCode());
         assertEquals("public", response.body());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty(), "only a refusal challenges");
+        assertFalse(response.headers().allValues("Cache-Control").contains("no-store"),
+                "a public answer stays as cacheable as the application made it");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rotor.filter.authentication;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -14,11 +15,15 @@ import jakarta.servlet.annotation.WebListener;
 public class MechanismStartup implements ServletContextListener {
 
     @Inject
-    MechanismVerifier mechanism;
+    MechanismVerifierProducer producer;
+
+    @Inject
+    Instance<MechanismVerifier> mechanism;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        mechanism.verifier().ifPresent(verifier -> {
+        producer.starting(event.getServletContext());
+        mechanism.get().verifier().ifPresent(verifier -> {
             ChallengeFilter challenges = new ChallengeFilter(new Challenges(verifier.config().realm()));
             event.getServletContext().addFilter(ChallengeFilter.class.getName(), challenges)
                     .addMappingForUrlPatterns(null, false, "/*");

@@ -22,9 +22,24 @@ public class MechanismVerifierProducer {
 
     private static final Logger LOG = Logger.getLogger(MechanismVerifierProducer.class.getName());
 
+    private volatile ServletContext application;
+
+    /**
+     * The application's context, handed over by {@link MechanismStartup} as the application starts. An injected
+     * {@code ServletContext} will not do: Payara's needs an active request, so it fails while an application
+     * deploys at server start ({@code WELD-001303}).
+     */
+    void starting(ServletContext context) {
+        application = context;
+    }
+
     @Produces
     @Singleton
-    MechanismVerifier verifier(ServletContext context) {
+    MechanismVerifier verifier() {
+        ServletContext context = application;
+        if (context == null) {
+            throw new IllegalStateException("the mechanism's verifier was asked for before its application started");
+        }
         if (context.getInitParameter(VerifierConfig.ISSUER) == null) {
             LOG.fine(() -> "ROTOR-A002 no rotor.issuer context-param in '" + context.getContextPath()
                     + "': the Rotor authentication mechanism stays inactive");

@@ -7,33 +7,64 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Typed, validated reads from one key→value source (MicroProfile Config, web.xml parameters, the environment).
  * Every failure is an {@link InvalidSettingException} that names the key, so a bad deployment says what to fix.
+ * A key renamed in a later version is still read under its old name, with one warning that names the new one.
  */
 public final class Settings {
 
-    private final Function<String, Optional<String>> source;
+    /** The application's scope for system properties and environment variables, e.g. {@code orders}. */
+    public static final String SCOPE = "rotor.scope";
 
-    private Settings(Function<String, Optional<String>> source) {
+    private static final Logger LOG = Logger.getLogger(Settings.class.getName());
+    private static final Pattern SCOPE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    private final Function<String, Optional<String>> source;
+    private final Map<String, String> formerNames;
+
+    private Settings(Function<String, Optional<String>> source, Map<String, String> formerNames) {
         this.source = source;
+        this.formerNames = formerNames;
     }
 
     public static Settings from(Function<String, Optional<String>> source) {
-        return new Settings(key -> source.apply(key).map(String::strip).filter(value -> !value.isEmpty()));
+        return new Settings(key -> source.apply(key).map(String::strip).filter(value -> !value.isEmpty()), Map.of());
     }
 
     /**
      * Reads {@code key} as a system property, then as an environment variable named like MicroProfile Config does
-     * ({@code rotor.redis.url} → {@code ROTOR_REDIS_URL}), then from {@code fallback}.
+     * ({@code rotor.redis.url} → {@code ROTOR_REDIS_URL}), then from {@code fallback} (an application's own
+     * parameters). Where {@code fallback} sets {@value #SCOPE}, say to {@code orders}, the system property and the
+     * environment variable are read as {@code orders.rotor.redis.url} and {@code ORDERS_ROTOR_REDIS_URL} instead, so
+     * that options meant for another application on the same server never reach this one.
      */
     public static Settings systemThenEnvironmentThen(Function<String, Optional<String>> fallback) {
-        return from(key -> Optional.ofNullable(System.getProperty(key))
-                .or(() -> Optional.ofNullable(System.getenv(environmentName(key))))
+        String scope = fallback.apply(SCOPE).map(String::strip).orElse("");
+        if (!scope.isEmpty() && !SCOPE_NAME.matcher(scope).matches()) {
+            throw new InvalidSettingException(SCOPE, "must be 1 to 32 lower-case letters, digits and -");
+        }
+        String prefix = scope.isEmpty() ? "" : scope + ".";
+        return from(key -> Optional.ofNullable(System.getProperty(prefix + key))
+                .or(() -> Optional.ofNullable(System.getenv(environmentName(prefix + key))))
                 .or(() -> fallback.apply(key)));
+    }
+
+    /**
+     * These settings, where each key of {@code formerNames} (an old name) is read when its new name (the value) is
+     * not set. The new name wins when both are.
+     */
+    public Settings withFormerNames(Map<String, String> formerNames) {
+        return new Settings(source, Map.copyOf(formerNames));
     }
 
     public static String environmentName(String key) {
@@ -41,7 +72,23 @@ public final class Settings {
     }
 
     public Optional<String> optional(String key) {
-        return source.apply(key);
+        Optional<String> value = source.apply(key);
+        if (value.isPresent() || formerNames.isEmpty()) {
+            return value;
+        }
+        for (Map.Entry<String, String> renamed : formerNames.entrySet()) {
+            if (renamed.getValue().equals(key)) {
+                Optional<String> former = source.apply(renamed.getKey());
+                if (former.isPresent()) {
+                    if (WARNED.add(renamed.getKey())) {
+                        LOG.warning(() -> "ROTOR-A003 setting " + renamed.getKey() + " is deprecated: use " + key
+                                + " (environment variable " + environmentName(key) + ")");
+                    }
+                    return former;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** @throws InvalidSettingException naming {@code key} when it is not set */

@@ -6,6 +6,7 @@ import dev.rotor.filter.protocol.RedisNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,11 +20,12 @@ import java.util.stream.Collectors;
  * @param issuer              the expected {@code iss}, an http(s) URL ({@code rotor.issuer}, required)
  * @param jwksUri             where the issuer's public keys are ({@code rotor.jwks-uri}), or {@code null} to discover
  *                            them from {@code {issuer}/.well-known/openid-configuration}; never taken from a token
- * @param audience            the required {@code aud} value ({@code rotor.audience}, required)
+ * @param audience            the required {@code aud} value ({@code rotor.tokens.audience}, required)
  * @param algorithms          the accepted JWS algorithms, a subset of RS256 and ES256 ({@code rotor.algorithms})
- * @param leeway              the clock skew tolerated on {@code exp}, {@code nbf} and {@code iat} ({@code rotor.leeway})
- * @param redis               the Redis holding the revocation blacklist ({@code rotor.redis-url}, required)
- * @param redisNames          the names of every Redis key, under {@code rotor.redis-prefix}
+ * @param leeway              the clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}
+ *                            ({@code rotor.tokens.leeway})
+ * @param redis               the Redis holding the revocation blacklist ({@code rotor.redis.url}, required)
+ * @param redisNames          the names of every Redis key, under {@code rotor.redis.prefix}
  * @param failPolicy          what to do when revocation state is stale ({@code rotor.fail-policy})
  * @param maxStaleness        how long the revocation mirror may be disconnected ({@code rotor.max-staleness})
  * @param tokenCacheSize      how many verified tokens are remembered ({@code rotor.token-cache-size})
@@ -57,11 +59,11 @@ public record VerifierConfig(
 
     public static final String ISSUER = "rotor.issuer";
     public static final String JWKS_URI = "rotor.jwks-uri";
-    public static final String AUDIENCE = "rotor.audience";
+    public static final String AUDIENCE = "rotor.tokens.audience";
     public static final String ALGORITHMS = "rotor.algorithms";
-    public static final String LEEWAY = "rotor.leeway";
-    public static final String REDIS_URL = "rotor.redis-url";
-    public static final String REDIS_PREFIX = "rotor.redis-prefix";
+    public static final String LEEWAY = "rotor.tokens.leeway";
+    public static final String REDIS_URL = "rotor.redis.url";
+    public static final String REDIS_PREFIX = "rotor.redis.prefix";
     public static final String FAIL_POLICY = "rotor.fail-policy";
     public static final String MAX_STALENESS = "rotor.max-staleness";
     public static final String TOKEN_CACHE_SIZE = "rotor.token-cache-size";
@@ -72,6 +74,13 @@ public record VerifierConfig(
     public static final String REALM = "rotor.realm";
     public static final String JWKS_REFRESH_INTERVAL = "rotor.jwks-refresh-interval";
     public static final String HTTP_TIMEOUT = "rotor.http-timeout";
+
+    /** Names these keys had before the verifier and the issuer shared one vocabulary: still read, with a warning. */
+    public static final Map<String, String> FORMER_NAMES = Map.of(
+            "rotor.audience", AUDIENCE,
+            "rotor.leeway", LEEWAY,
+            "rotor.redis-url", REDIS_URL,
+            "rotor.redis-prefix", REDIS_PREFIX);
 
     private static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
     private static final int MAX_TOKEN_SIZE_LIMIT = 65_536;
@@ -122,7 +131,8 @@ public record VerifierConfig(
     }
 
     /** Reads and validates every key. @throws InvalidSettingException naming the first bad key */
-    public static VerifierConfig from(Settings settings) {
+    public static VerifierConfig from(Settings given) {
+        Settings settings = given.withFormerNames(FORMER_NAMES);
         Builder config = builder(settings.httpUri(ISSUER, settings.required(ISSUER)), settings.required(AUDIENCE),
                 RedisEndpoint.parse(REDIS_URL, settings.required(REDIS_URL)));
         settings.optional(JWKS_URI).ifPresent(uri -> config.jwksUri(settings.httpUri(JWKS_URI, uri)));

@@ -45,9 +45,9 @@ class JwtFilterTest {
         filter = new JwtFilter();
         filter.init(ServletFakes.filterConfig(Map.of(
                 "rotor.issuer", jwks.issuer().toString(),
-                "rotor.audience", TestConfig.AUDIENCE,
-                "rotor.redis-url", redis.uri().toString(),
-                "rotor.redis-prefix", "f" + UUID.randomUUID() + ":",
+                "rotor.tokens.audience", TestConfig.AUDIENCE,
+                "rotor.redis.url", redis.uri().toString(),
+                "rotor.redis.prefix", "f" + UUID.randomUUID() + ":",
                 "rotor.protected-paths", "/api/*",
                 "rotor.public-paths", "/api/public",
                 "rotor.required-roles", "staff",
@@ -67,7 +67,8 @@ class JwtFilterTest {
         Passed passed = filter(request("/api/orders", token(List.of("user"))));
 
         assertEquals(403, passed.status);
-        assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\"", passed.answer.headers.get("WWW-Authenticate"));
+        assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\"",
+                passed.answer.headers.get("WWW-Authenticate"));
         assertEquals("no-store", passed.answer.headers.get("Cache-Control"));
         assertNull(passed.request.get(), "the chain was not called");
     }

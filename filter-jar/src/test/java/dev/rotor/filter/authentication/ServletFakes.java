@@ -80,6 +80,11 @@ final class ServletFakes {
                             status = (Integer) args[0];
                             yield null;
                         }
+                        case "sendError" -> {
+                            status = (Integer) args[0];
+                            headers.put("Content-Type", "text/html");
+                            yield null;
+                        }
                         case "setHeader", "addHeader" -> headers.put((String) args[0], (String) args[1]);
                         case "setContentType" -> headers.put("Content-Type", (String) args[0]);
                         case "setContentLength", "resetBuffer", "flushBuffer", "setCharacterEncoding" -> null;

@@ -104,8 +104,8 @@ class VerifierTest {
 
     private void start() {
         jwks.serveWithMaxAge(TestKeys.jwks(TestKeys.jwk("old", OLD)), Duration.ofHours(1));
-        verifier = Verifier.start(TestConfig.forIssuer(jwks.issuer(), "redis-url", redis.uri().toString(),
-                "redis-prefix", prefix, "jwks-refresh-interval", "PT1H"), Clock.systemUTC(), runnable -> {
+        verifier = Verifier.start(TestConfig.forIssuer(jwks.issuer(), "redis.url", redis.uri().toString(),
+                "redis.prefix", prefix, "jwks-refresh-interval", "PT1H"), Clock.systemUTC(), runnable -> {
                     Thread thread = new Thread(runnable, "verifier-test");
                     thread.setDaemon(true);
                     return thread;

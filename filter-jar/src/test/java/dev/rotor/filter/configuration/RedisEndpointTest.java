@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RedisEndpointTest {
 
-    private static final String KEY = "rotor.redis-url";
+    private static final String KEY = "rotor.redis.url";
 
     @Test
     void aStandaloneUrlKeepsItsCredentialsAndDatabase() {

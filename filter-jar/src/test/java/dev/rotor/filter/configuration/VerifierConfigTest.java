@@ -87,18 +87,18 @@ class VerifierConfigTest {
             "rotor.issuer|ftp://id.example.com",
             "rotor.issuer|not a url",
             "rotor.issuer|/relative",
-            "rotor.audience|",
-            "rotor.redis-url|",
-            "rotor.redis-url|http://localhost:6379",
+            "rotor.tokens.audience|",
+            "rotor.redis.url|",
+            "rotor.redis.url|http://localhost:6379",
             "rotor.jwks-uri|file:///etc/passwd",
             "rotor.algorithms|HS256",
             "rotor.algorithms|none",
             "rotor.algorithms|RS256,PS256",
             "rotor.algorithms|rs256",
             "rotor.algorithms|' , '",
-            "rotor.leeway|30",
-            "rotor.leeway|-PT1S",
-            "rotor.leeway|PT1H",
+            "rotor.tokens.leeway|30",
+            "rotor.tokens.leeway|-PT1S",
+            "rotor.tokens.leeway|PT1H",
             "rotor.fail-policy|sometimes",
             "rotor.max-staleness|PT0S",
             "rotor.token-cache-size|0",
@@ -109,7 +109,7 @@ class VerifierConfigTest {
             "rotor.protected-paths|admin",
             "rotor.public-paths|/ok, evil",
             "rotor.realm|a\"b",
-            "rotor.redis-prefix|a b",
+            "rotor.redis.prefix|a b",
             "rotor.jwks-refresh-interval|soon",
             "rotor.http-timeout|PT0S",
     })
@@ -149,5 +149,18 @@ class VerifierConfigTest {
         assertEquals(VerifierConfig.ISSUER, assertThrows(InvalidSettingException.class,
                 () -> VerifierConfig.builder(URI.create("file:///etc/passwd"), "orders",
                         RedisEndpoint.parse(VerifierConfig.REDIS_URL, "redis://localhost:6379")).build()).key());
+    }
+
+    @Test
+    void theFormerVerifierNamesStillConfigureIt() {
+        Map<String, String> former = Map.of("rotor.issuer", "https://id.example.com", "rotor.audience", "orders",
+                "rotor.redis-url", "redis://localhost:6380", "rotor.redis-prefix", "app:", "rotor.leeway", "PT5S");
+
+        VerifierConfig config = read(new HashMap<>(former));
+
+        assertEquals("orders", config.audience());
+        assertEquals("app:", config.redisNames().prefix());
+        assertEquals(Duration.ofSeconds(5), config.leeway());
+        assertTrue(config.redis().toString().contains("6380"), config.redis().toString());
     }
 }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Connections to a Redis that is not there: made without contacting it, failing with outages when used. */
 class RedisConnectionsTest {
 
-    private static final String KEY = "rotor.redis-url";
+    private static final String KEY = "rotor.redis.url";
 
     @Test
     void aStandaloneClientIsMadeAtOnceAndFailsWithAnOutageWhenUsed() {

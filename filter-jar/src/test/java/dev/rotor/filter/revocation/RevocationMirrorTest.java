@@ -244,7 +244,7 @@ class RevocationMirrorTest {
         try (Jedis admin = endpoint().connection(Duration.ofSeconds(2))) {
             admin.aclSetUser(user, "on", ">pw", "allkeys", "allchannels", "+@all", "-publish");
         }
-        RedisEndpoint withoutPublish = RedisEndpoint.parse("rotor.redis-url",
+        RedisEndpoint withoutPublish = RedisEndpoint.parse("rotor.redis.url",
                 "redis://" + user + ":pw@127.0.0.1:" + redis.port());
         RevocationMirror mirror = new RevocationMirror(withoutPublish, names, FailPolicy.CLOSED, QUICK_STALENESS,
                 Clock.systemUTC(), threadFactory);

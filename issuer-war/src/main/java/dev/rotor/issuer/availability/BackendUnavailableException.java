@@ -9,8 +9,7 @@ import java.time.Duration;
  * endpoint that was called.
  */
 public abstract sealed class BackendUnavailableException extends RuntimeException
-        permits RedisUnavailableException, SigningUnavailableException, VerificationUnavailableException,
-        NotReadyException {
+        permits RedisUnavailableException, SigningUnavailableException, VerificationUnavailableException {
 
     /** How long a client should wait before it tries again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);

@@ -70,7 +70,7 @@ class OwnKeysTest {
     @Test
     void twoHundredIssuerSignedEs256TokensAllVerify() {
         SigningKey key = publishedKey(JwsAlgorithm.ES256);
-        VerifierConfig config = TestConfig.forIssuer(ISSUER, "algorithms", "ES256", "audience", issuer.audience());
+        VerifierConfig config = TestConfig.forIssuer(ISSUER, "algorithms", "ES256", "tokens.audience", issuer.audience());
         keys = KeyResolver.start(own, config, clock, runnable -> {
             Thread thread = new Thread(runnable, "own-keys-test");
             thread.setDaemon(true);

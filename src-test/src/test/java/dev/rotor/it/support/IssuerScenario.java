@@ -109,8 +109,8 @@ public final class IssuerScenario implements AfterAllCallback {
         Map<String, String> settings = new HashMap<>();
         settings.put("rotor.issuer", ISSUER);
         settings.put("rotor.jwks-uri", client.uri("/.well-known/jwks.json").toString());
-        settings.put("rotor.audience", "rotor");
-        settings.put("rotor.redis-url", redis.uri().toString());
+        settings.put("rotor.tokens.audience", "rotor");
+        settings.put("rotor.redis.url", redis.uri().toString());
         settings.put("rotor.realm", "sample");
         return settings;
     }

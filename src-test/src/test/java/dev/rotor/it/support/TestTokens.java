@@ -33,9 +33,9 @@ public final class TestTokens implements AutoCloseable {
     public Map<String, String> verifierSettings(String redisUrl) {
         return Map.of(
                 "rotor.issuer", issuer(),
-                "rotor.audience", AUDIENCE,
-                "rotor.redis-url", redisUrl,
-                "rotor.leeway", "PT1S",
+                "rotor.tokens.audience", AUDIENCE,
+                "rotor.redis.url", redisUrl,
+                "rotor.tokens.leeway", "PT1S",
                 "rotor.max-staleness", "PT1S",
                 "rotor.realm", "sample");
     }
