@@ -66,6 +66,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AttackSuiteIT {
 
     static final Duration BOUND = Duration.ofSeconds(5);
+    /** A login that reaches PBKDF2 (600,000 iterations, or the dummy hash of an unknown user) on a loaded machine. */
+    static final Duration HASHING_BOUND = Duration.ofSeconds(20);
     private static final String ADMIN_PASSWORD = "attack-admin-password-0123";
 
     @RegisterExtension
@@ -103,7 +105,10 @@ class AttackSuiteIT {
                 "attack-suite", "mechanism.war"));
         server = PayaraMicroProcess.start("attack-suite", wars);
         log = new LogWatch(server.logFile());
+        assertTrue(LogWatch.records(server.log()) > 10, "the log's record format is recognised, so counting means something");
         issuer = new IssuerClient(server.uri("/"));
+        assertTrue(Poll.until(Duration.ofSeconds(60), () -> http.statusOrZero(server.uri("/health/ready")) == 200),
+                "the issuer becomes ready");
         adminToken = issuer.login("admin", ADMIN_PASSWORD).getString("access_token");
         Supplier<String> sample = () -> tokens.token("alice", UUID.randomUUID().toString(), List.of("user", "admin"));
         targets = List.of(
@@ -111,8 +116,10 @@ class AttackSuiteIT {
                 new Target("mechanism", "/mechanism/servlet/whoami", "sample", sample, true),
                 new Target("issuer", "/userinfo", "rotor", () -> adminToken, false));
         for (Target target : targets) {
-            assertEquals(200, bearer(target, target.validToken().get()).statusCode(), target.name());
+            assertTrue(Poll.until(Duration.ofSeconds(30), () -> bearer(target, target.validToken().get())
+                    .statusCode() == 200), target + " accepts a valid token");
         }
+        log.mark();
     }
 
     @AfterAll
@@ -206,6 +213,8 @@ class AttackSuiteIT {
         }
         assertFalse(Poll.until(Duration.ofSeconds(1), () -> trap.connections() > 0),
                 "no server fetched a URL from a token header");
+        trap.probe();
+        assertTrue(Poll.until(Duration.ofSeconds(1), () -> trap.connections() == 1), "the trap counts a connection");
     }
 
     @Test
@@ -390,12 +399,12 @@ class AttackSuiteIT {
         }
         String user = newIssuerUser();
         String userToken = issuer.login(user, password(user)).getString("access_token");
-        HttpResponse<String> admin = issuer.get("/admin/users", userToken);
+        HttpResponse<String> admin = issuer.get("/admin/keys", userToken);
         assertEquals(403, admin.statusCode(), admin.body());
         assertEquals("Bearer realm=\"rotor\", error=\"insufficient_scope\"", header(admin, "WWW-Authenticate"));
         assertEquals("no-store", header(admin, "Cache-Control"));
-        assertEquals(401, issuer.get("/admin/users", null).statusCode());
-        assertEquals(200, issuer.get("/admin/users", adminToken).statusCode());
+        assertEquals(401, issuer.get("/admin/keys", null).statusCode());
+        assertEquals(200, issuer.get("/admin/keys", adminToken).statusCode());
     }
 
     @Test
@@ -433,7 +442,8 @@ class AttackSuiteIT {
             log.mark();
             long start = System.nanoTime();
             HttpResponse<String> response = issuer.form("/oauth2/token", form);
-            assertWithin(start, "login " + abbreviated(form.toString()));
+            boolean refusedBeforeHashing = form.getOrDefault("password", "").length() > 1024;
+            assertWithin(start, refusedBeforeHashing ? BOUND : HASHING_BOUND, "login " + abbreviated(form.toString()));
             assertTrue(response.statusCode() == 400 || response.statusCode() == 401, response.statusCode() + " "
                     + response.body());
             assertEquals("no-store", header(response, "Cache-Control"));
@@ -504,10 +514,10 @@ class AttackSuiteIT {
                 .build());
         String what = target + " " + abbreviated(token);
         assertEquals(401, response.statusCode(), what + ": " + response.body());
-        assertEquals("Bearer realm=\"" + target.realm() + "\", error=\"invalid_token\"",
-                header(response, "WWW-Authenticate"), what);
+        assertTrue(header(response, "WWW-Authenticate").startsWith("Bearer realm=\"" + target.realm()
+                + "\", error=\"invalid_token\""), what + ": " + header(response, "WWW-Authenticate"));
         assertCleanRefusal(target, response, secrets);
-        assertFalse(response.body().contains(token), what + ": no echo of the token");
+        assertFalse(token.length() >= 8 && response.body().contains(token), what + ": no echo of the token");
         assertQuietLog(what);
         assertEquals(200, bearer(target, target.validToken().get()).statusCode(), what + ": a valid token still works");
     }
@@ -568,8 +578,12 @@ class AttackSuiteIT {
     }
 
     private static void assertWithin(long startNanos, String what) {
+        assertWithin(startNanos, BOUND, what);
+    }
+
+    private static void assertWithin(long startNanos, Duration bound, String what) {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        assertTrue(took.compareTo(BOUND) < 0, what + " took " + took);
+        assertTrue(took.compareTo(bound) < 0, what + " took " + took);
     }
 
     private static HttpResponse<String> bearer(Target target, String token) {

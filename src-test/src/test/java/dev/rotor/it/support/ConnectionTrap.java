@@ -25,6 +25,15 @@ public final class ConnectionTrap implements AutoCloseable {
         accepter.start();
     }
 
+    /** Connects once itself, so a test can tell a working trap from one that would count nothing. */
+    public void probe() {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), socket.getLocalPort())) {
+            probe.getInputStream().read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
     }
