@@ -13,7 +13,7 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
 
-/** Respellings of a genuine token, as an attacker who holds one (and the public JWKS, but no private key) makes them. */
+/** Respellings of a genuine token, as an attacker who holds one (and the public JWKS, no private key) makes them. */
 public final class HostileTokens {
 
     private HostileTokens() {

@@ -21,7 +21,8 @@ final class JsonBodies {
 
     /**
      * One JSON object read by {@link UntrustedJson}: nested at most {@value #MAX_DEPTH} deep, no member twice, no
-     * huge number. Found by AdminBodiesFuzzTest: Parsson refuses more than 1,000 levels with a bare {@code RuntimeException}.
+     * huge number. Found by AdminBodiesFuzzTest: Parsson refuses more than 1,000 levels with a bare
+     * {@code RuntimeException}.
      */
     static JsonObject object(String body) {
         if (body == null || body.isBlank() || body.length() > MAX_BODY_LENGTH) {

@@ -28,7 +28,7 @@ class JsonBodiesTest {
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(fraction)).problem().status());
     }
 
-    /** Found by AdminBodiesFuzzTest: Parsson refuses 1,000 levels of nesting with a bare RuntimeException, once a 500. */
+    /** Found by AdminBodiesFuzzTest: Parsson refuses 1,000 levels with a bare RuntimeException, which was a 500. */
     @ParameterizedTest
     @ValueSource(ints = {5, 1_001, 8_000})
     void deepNestingIsABadRequestNotAServerError(int depth) {
