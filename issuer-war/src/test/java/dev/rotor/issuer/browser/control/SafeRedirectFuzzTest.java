@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,6 +37,10 @@ class SafeRedirectFuzzTest {
         assertTrue(decoded.chars().noneMatch(Character::isISOControl), "no control character once decoded");
         if (decoded.chars().allMatch(c -> c > ' ' && c <= '~')) {
             assertSameOrigin(decoded);
+        }
+        for (String path : List.of(next, decoded)) {
+            List<String> segments = List.of(path.split("[?#]", 2)[0].split("/", -1));
+            assertFalse(segments.contains(".") || segments.contains(".."), "no dot segment: " + path);
         }
     }
 
