@@ -37,6 +37,13 @@ class JsonBodiesTest {
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(body)).problem().status());
     }
 
+    @org.junit.jupiter.api.Test
+    void limitsAreThoseOfUntrustedJson() {
+        assertEquals(1, JsonBodies.object("{\"a\":[[[1]]]}").size(), "4 deep");
+        assertEquals(1, JsonBodies.object("{\"n\":" + "9".repeat(64) + "}").size());
+        assertThrows(ProblemException.class, () -> JsonBodies.object("{\"n\":" + "9".repeat(65) + "}"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"groups\":\"user\"}", "{\"groups\":[1]}", "{\"groups\":[null]}", "{}"})
     void groupsMustBeAnArrayOfStrings(String body) {
