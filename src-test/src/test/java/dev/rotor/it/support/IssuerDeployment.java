@@ -29,7 +29,12 @@ public final class IssuerDeployment {
 
     /** Writes {@code war} under target/ so a second Payara Micro process can deploy the very same archive. */
     public static File export(WebArchive war, String name) {
-        File file = Path.of(System.getProperty("java.io.tmpdir"), "it-wars", name, "ROOT.war").toFile();
+        return export(war, name, "ROOT.war");
+    }
+
+    /** Like {@link #export(WebArchive, String)} under a file name of its own: Payara names an application after it. */
+    public static File export(WebArchive war, String name, String fileName) {
+        File file = Path.of(System.getProperty("java.io.tmpdir"), "it-wars", name, fileName).toFile();
         file.getParentFile().mkdirs();
         war.as(ZipExporter.class).exportTo(file, true);
         return file;

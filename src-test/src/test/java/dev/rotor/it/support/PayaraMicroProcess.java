@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -44,16 +46,28 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * name the URL browsers use ({@code rotor.issuer}, registered redirect URIs).
      */
     public static PayaraMicroProcess start(String name, File war, int port) {
+        return start(name, List.of("--deploy", war.getAbsolutePath(), "--contextroot", "/"), port);
+    }
+
+    /** One Payara Micro with several applications, each at its context root ({@code "/"}, {@code "/filter"}, …). */
+    public static PayaraMicroProcess start(String name, Map<String, File> wars) {
+        List<String> deploys = new ArrayList<>();
+        wars.forEach((root, war) -> deploys.addAll(List.of("--deploy", war.getAbsolutePath() + ":" + root)));
+        return start(name, deploys, RedisFixture.freePort());
+    }
+
+    private static PayaraMicroProcess start(String name, List<String> deploys, int port) {
         Path log = Path.of(System.getProperty("rotor.it.logDir", "target/payara-logs"), name + ".log");
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                    "-jar", System.getProperty("payara.microJar"),
-                    "--deploy", war.getAbsolutePath(), "--contextroot", "/",
-                    "--port", Integer.toString(port), "--nocluster"))
+                    "-jar", System.getProperty("payara.microJar")));
+            command.addAll(deploys);
+            command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -67,6 +81,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public URI uri(String path) {
         return baseUri.resolve(path);
+    }
+
+    /** Where this instance's output goes. */
+    public Path logFile() {
+        return log;
     }
 
     public String log() {

@@ -4,8 +4,10 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.rotor.testsupport.JwksServer;
 import dev.rotor.testsupport.TestKeys;
+import dev.rotor.testsupport.TokenFixture;
 
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import java.util.UUID;
 public final class TestTokens implements AutoCloseable {
 
     public static final String AUDIENCE = "sample";
-    private static final String KID = "it-key-1";
+    public static final String KID = "it-key-1";
     private static final KeyPair KEYS = TestKeys.rsa();
 
     private final JwksServer jwks = JwksServer.start(TestKeys.jwks(TestKeys.jwk(KID, KEYS)));
@@ -62,6 +64,34 @@ public final class TestTokens implements AutoCloseable {
                 .withClaim("client_id", "it")
                 .withClaim("groups", groups)
                 .sign(Algorithm.RSA256((RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate()));
+    }
+
+    /** A token with exactly this header and these claims, RS256-signed with the trusted key. */
+    public String signed(String headerJson, String claimsJson) {
+        return TokenFixture.signed(headerJson, claimsJson, KEYS.getPrivate(), "SHA256withRSA");
+    }
+
+    /** The claims {@link #token} would carry for {@code subject}, as JSON text, valid for 15 minutes from now. */
+    public String claims(String subject) {
+        long now = Instant.now().getEpochSecond();
+        return "{\"iss\":\"" + issuer() + "\",\"sub\":\"" + subject + "\",\"aud\":\"" + AUDIENCE + "\",\"iat\":" + now
+                + ",\"nbf\":" + now + ",\"exp\":" + (now + 900) + ",\"jti\":\"" + UUID.randomUUID() + "\",\"rid\":\""
+                + UUID.randomUUID() + "\",\"client_id\":\"it\",\"groups\":[\"user\",\"admin\"]}";
+    }
+
+    /** The trusted public key, as an attacker can read it from the JWKS. */
+    public PublicKey publicKey() {
+        return KEYS.getPublic();
+    }
+
+    /** The JWKS's own JSON for the trusted key. */
+    public String jwk() {
+        return TestKeys.jwk(KID, KEYS);
+    }
+
+    /** How often a verifier fetched the JWKS. */
+    public int jwksRequests() {
+        return jwks.jwksRequests();
     }
 
     @Override

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class JsonBodiesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "[]", "\"x\"", "null", "{", "{\"a\":1}}", "{\"a\":1,}", "{'a':1}"})
+    @ValueSource(strings = {"", " ", "[]", "\"x\"", "null", "{", "{\"a\":1}}", "{\"a\":1,}", "{'a':1}",
+            "{\"a\":1,\"a\":2}", "{\"a\":[[[[1]]]]}"})
     void anythingButOneJsonObjectIsABadRequest(String body) {
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(body)).problem().status());
     }
@@ -25,6 +26,22 @@ class JsonBodiesTest {
 
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(integer)).problem().status());
         assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(fraction)).problem().status());
+    }
+
+    /** Found by AdminBodiesFuzzTest: Parsson refuses 1,000 levels with a bare RuntimeException, which was a 500. */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 1_001, 8_000})
+    void deepNestingIsABadRequestNotAServerError(int depth) {
+        String body = "{\"groups\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+
+        assertEquals(400, assertThrows(ProblemException.class, () -> JsonBodies.object(body)).problem().status());
+    }
+
+    @org.junit.jupiter.api.Test
+    void limitsAreThoseOfUntrustedJson() {
+        assertEquals(1, JsonBodies.object("{\"a\":[[[1]]]}").size(), "4 deep");
+        assertEquals(1, JsonBodies.object("{\"n\":" + "9".repeat(64) + "}").size());
+        assertThrows(ProblemException.class, () -> JsonBodies.object("{\"n\":" + "9".repeat(65) + "}"));
     }
 
     @ParameterizedTest
