@@ -466,6 +466,18 @@ class AttackSuiteIT {
             assertCleanBody(response.body());
             assertQuietLog(type);
         }
+        for (String path : List.of("/login", "/logout")) {
+            log.mark();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri(path)).timeout(BOUND)
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-7")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=x")).build());
+            report("POST " + path + " as UTF-7", response);
+            assertEquals(400, response.statusCode(), path);
+            assertTrue(header(response, "Content-Type").startsWith("text/html"), path + ": the page's own format");
+            assertEquals("no-store", header(response, "Cache-Control"), path);
+            assertCleanBody(response.body());
+            assertQuietLog(path + " as UTF-7");
+        }
         issuer.login("admin", ADMIN_PASSWORD);
     }
 

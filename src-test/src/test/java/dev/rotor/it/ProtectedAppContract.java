@@ -11,6 +11,7 @@ import dev.rotor.it.support.TestTokens;
 import dev.rotor.testsupport.RedisFixture;
 import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,17 @@ abstract class ProtectedAppContract {
 
     /** This class's own test issuer. */
     abstract TestTokens tokens();
+
+    /**
+     * A verifier fails closed (503) until its revocation mirror has loaded its first snapshot, which a freshly
+     * deployed application may not have done yet when the first test runs.
+     */
+    @BeforeEach
+    void revocationStateIsLoaded() {
+        String token = tokens().token("ready", rid(), List.of("user", "admin"));
+        assertTrue(Poll.until(Duration.ofSeconds(20), () -> get("/api/secure", token).statusCode() != 503),
+                "the application's revocation mirror loaded its snapshot");
+    }
 
     @Test
     void validTokenReachesTheRoleProtectedResource() {

@@ -36,7 +36,7 @@ public final class TestTokens implements AutoCloseable {
                 "rotor.tokens.audience", AUDIENCE,
                 "rotor.redis.url", redisUrl,
                 "rotor.tokens.leeway", "PT1S",
-                "rotor.max-staleness", "PT1S",
+                "rotor.max-staleness", "PT3S",
                 "rotor.realm", "sample");
     }
 
