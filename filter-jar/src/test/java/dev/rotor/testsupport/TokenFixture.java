@@ -5,6 +5,7 @@ import dev.rotor.filter.revocation.RevocationCheck;
 import dev.rotor.filter.verification.KeyResolver;
 import dev.rotor.filter.verification.TokenVerifier;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import java.math.BigInteger;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -111,6 +114,22 @@ public final class TokenFixture implements AutoCloseable {
     public String es256() {
         return signed(header("ES256", EC_KID).build().toString(), claims().build().toString(), EC.getPrivate(),
                 "SHA256withECDSAinP1363Format");
+    }
+
+    /**
+     * A good RS256 access token of {@code alice} for {@code issuer} and {@link TestConfig#AUDIENCE}, issued now on
+     * the wall clock and valid for 5 minutes, with a fresh {@code jti}, the {@code rid} {@code rid-1} and
+     * {@code groups}: for tests of a running verifier, whose clock is the system's.
+     */
+    public static String accessToken(Object issuer, String kid, PrivateKey key, List<String> groups) {
+        long now = Instant.now().getEpochSecond();
+        JsonArrayBuilder groupArray = Json.createArrayBuilder();
+        groups.forEach(groupArray::add);
+        String claims = Json.createObjectBuilder().add("iss", issuer.toString()).add("sub", "alice")
+                .add("aud", TestConfig.AUDIENCE).add("iat", now).add("exp", now + 300)
+                .add("jti", "j-" + UUID.randomUUID()).add("rid", "rid-1").add("groups", groupArray)
+                .build().toString();
+        return signed(header("RS256", kid).build().toString(), claims, key, "SHA256withRSA");
     }
 
     /** Signs raw header and claims JSON with the RSA test key, whatever the header says. */

@@ -1,5 +1,7 @@
 package dev.rotor.filter.authentication;
 
+import dev.rotor.filter.verification.BackendUnavailableException;
+import dev.rotor.filter.verification.TokenRejectedException;
 import dev.rotor.testsupport.Await;
 import dev.rotor.testsupport.JwksServer;
 import dev.rotor.testsupport.RedisFixture;
@@ -20,7 +22,7 @@ import java.security.KeyPair;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,7 +55,7 @@ class JwtAuthenticationMechanismTest {
         Await.that(() -> {
             try {
                 return verifier.verify(token()) != null;
-            } catch (RuntimeException notYet) {
+            } catch (TokenRejectedException | BackendUnavailableException notYet) {
                 return false;
             }
         }, Duration.ofSeconds(20), () -> "the verifier to be trusted");
@@ -152,11 +154,6 @@ class JwtAuthenticationMechanismTest {
     }
 
     private static String token() {
-        long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"" + verifier.config().issuer() + "\",\"sub\":\"alice\",\"aud\":\""
-                + TestConfig.AUDIENCE + "\",\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"jti\":\"j-"
-                + UUID.randomUUID() + "\",\"rid\":\"rid-1\",\"groups\":[\"staff\"]}";
-        return TokenFixture.signed(TokenFixture.header("RS256", "k1").build().toString(), claims, KEY.getPrivate(),
-                "SHA256withRSA");
+        return TokenFixture.accessToken(verifier.config().issuer(), "k1", KEY.getPrivate(), List.of("staff"));
     }
 }

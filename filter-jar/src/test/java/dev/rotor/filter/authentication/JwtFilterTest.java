@@ -17,12 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -130,12 +128,6 @@ class JwtFilterTest {
     }
 
     private static String token(List<String> groups) {
-        long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"" + jwks.issuer() + "\",\"sub\":\"alice\",\"aud\":\"" + TestConfig.AUDIENCE
-                + "\",\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"jti\":\"j-" + UUID.randomUUID()
-                + "\",\"rid\":\"rid-1\",\"groups\":["
-                + groups.stream().map(g -> "\"" + g + "\"").collect(Collectors.joining(",")) + "]}";
-        return "Bearer " + TokenFixture.signed(TokenFixture.header("RS256", "k1").build().toString(), claims,
-                KEY.getPrivate(), "SHA256withRSA");
+        return "Bearer " + TokenFixture.accessToken(jwks.issuer(), "k1", KEY.getPrivate(), groups);
     }
 }

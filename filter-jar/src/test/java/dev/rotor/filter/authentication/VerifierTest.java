@@ -18,7 +18,7 @@ import redis.clients.jedis.Jedis;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,11 +130,6 @@ class VerifierTest {
     }
 
     private String token(String kid, KeyPair key) {
-        long now = Instant.now().getEpochSecond();
-        String header = TokenFixture.header("RS256", kid).build().toString();
-        String claims = "{\"iss\":\"" + verifier.config().issuer() + "\",\"sub\":\"alice\",\"aud\":\""
-                + TestConfig.AUDIENCE + "\",\"iat\":" + now + ",\"exp\":" + (now + 300)
-                + ",\"jti\":\"j-" + UUID.randomUUID() + "\",\"rid\":\"rid-1\"}";
-        return TokenFixture.signed(header, claims, key.getPrivate(), "SHA256withRSA");
+        return TokenFixture.accessToken(verifier.config().issuer(), kid, key.getPrivate(), List.of());
     }
 }
