@@ -1,14 +1,12 @@
 package dev.rotor.filter.authentication.signin;
 
-import jakarta.json.Json;
+import dev.rotor.filter.protocol.UntrustedJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +24,9 @@ import java.util.stream.Collectors;
  * revocation. Bodies are read up to {@value #MAX_BODY} bytes; the JSON is checked before any value is used.
  */
 final class IssuerCalls {
+
+    /** Token and metadata answers are flat; a few levels leave room for arrays of strings. */
+    private static final int MAX_DEPTH = 4;
 
     static final int MAX_BODY = 64 * 1024;
 
@@ -105,13 +106,9 @@ final class IssuerCalls {
         }
     }
 
+    /** The issuer's answer is input from outside too: one bounded object, read by the verifier's strict reader. */
     private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (RuntimeException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
+        return UntrustedJson.readObject(text, MAX_DEPTH).orElse(JsonValue.EMPTY_JSON_OBJECT);
     }
 
     static String string(JsonObject json, String name) {
