@@ -23,6 +23,11 @@ public final class TokenParts {
         return Instant.ofEpochSecond(part(token, 1).getJsonNumber("exp").longValue());
     }
 
+    /** A string claim, such as {@code rid}. */
+    public static String claim(String token, String name) {
+        return part(token, 1).getString(name);
+    }
+
     private static JsonObject part(String token, int index) {
         String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8);
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
