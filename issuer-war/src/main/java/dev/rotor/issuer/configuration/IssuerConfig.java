@@ -30,6 +30,8 @@ public record IssuerConfig(URI issuer, RedisEndpoint redis, RedisNames redisName
     public static final String ACCESS_TTL = "rotor.tokens.access-ttl";
     public static final String LEEWAY = "rotor.tokens.leeway";
     public static final String AUDIENCE = "rotor.tokens.audience";
+    /** The longest access-token lifetime; what another instance publishes beyond it (plus leeway) is not believed. */
+    public static final Duration MAX_ACCESS_TTL = Duration.ofHours(12);
 
     public static IssuerConfig from(Settings settings) {
         URI issuer = settings.httpUri(ISSUER, "http://localhost:8080");
@@ -40,11 +42,16 @@ public record IssuerConfig(URI issuer, RedisEndpoint redis, RedisNames redisName
         if (!RedisNames.PREFIX.matcher(prefix).matches()) {
             throw new InvalidSettingException(REDIS_PREFIX, "may hold only letters, digits and :_.- (at most 64)");
         }
+        Duration accessTtl = settings.duration(ACCESS_TTL, Duration.ofMinutes(15));
+        if (accessTtl.compareTo(MAX_ACCESS_TTL) > 0) {
+            throw new InvalidSettingException(ACCESS_TTL, "must be at most " + MAX_ACCESS_TTL
+                    + ": access tokens are short-lived, and sessions are renewed with refresh tokens");
+        }
         return new IssuerConfig(
                 issuer,
                 settings.optional(REDIS_URL).map(url -> RedisEndpoint.parse(REDIS_URL, url)).orElse(null),
                 new RedisNames(prefix),
-                settings.duration(ACCESS_TTL, Duration.ofMinutes(15)),
+                accessTtl,
                 settings.duration(LEEWAY, Duration.ofSeconds(30)),
                 settings.string(AUDIENCE, "rotor"));
     }

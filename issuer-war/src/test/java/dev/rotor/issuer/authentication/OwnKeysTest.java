@@ -70,7 +70,7 @@ class OwnKeysTest {
     private SigningKey publishedKey(JwsAlgorithm algorithm) {
         SigningKey key = SigningKey.generate(algorithm, clock.instant());
         registry.publish(List.of(new PublishedKey(key.publicKey(), KeyStatus.ACTIVE, "test-instance", null,
-                clock.instant().plus(Duration.ofHours(1)))), clock.instant());
+                clock.instant().plus(Duration.ofHours(1)), Duration.ofMinutes(15))), clock.instant());
         return key;
     }
 

@@ -49,6 +49,7 @@ class IssuerConfigTest {
             "rotor.issuer|ftp://example.com",
             "rotor.issuer|https://example.com/",
             "rotor.tokens.access-ttl|PT0S",
+            "rotor.tokens.access-ttl|PT12H1S",
             "rotor.redis.prefix|rotor *",
     })
     void badSettingStopsTheStartAndNamesTheSetting(String key, String value) {

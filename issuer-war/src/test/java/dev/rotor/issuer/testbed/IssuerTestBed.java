@@ -20,6 +20,7 @@ import dev.rotor.issuer.clients.entity.ClientType;
 import dev.rotor.issuer.clients.entity.GrantTypes;
 import dev.rotor.issuer.clients.entity.Scopes;
 import dev.rotor.issuer.keys.control.RedisPublicKeyRegistry;
+import dev.rotor.issuer.keys.control.TokenLifetimes;
 import dev.rotor.issuer.keys.entity.KeyStatus;
 import dev.rotor.issuer.keys.entity.PublishedKey;
 import dev.rotor.issuer.sessions.entity.SessionInfo;
@@ -117,7 +118,11 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
         String prefix = config.redisNames().prefix();
         sessions = new RefreshSessions(connections, prefix, new SessionLifetimes(Duration.ofHours(1), Duration.ofHours(3)),
                 clock);
-        termination = new SessionTermination(sessions, new Blacklist(connections, config, clock, events));
+        RedisPublicKeyRegistry registry = new RedisPublicKeyRegistry(connections, prefix);
+        registry.publish(List.of(new PublishedKey(keys.active().publicKey(), KeyStatus.ACTIVE, "test-instance", null,
+                clock.instant().plus(Duration.ofHours(1)), ACCESS_TTL.plus(LEEWAY))), clock.instant());
+        termination = new SessionTermination(sessions, new Blacklist(connections, config,
+                new TokenLifetimes(registry, config), clock, events));
         users = new UserStore(connections, prefix, HASHER, clock);
         accessTokens = new AccessTokens(keys, config, clock, events);
         RotorIdentityStore identities = new RotorIdentityStore(users, HASHER);
@@ -125,9 +130,6 @@ public final class IssuerTestBed implements BeforeEachCallback, AfterEachCallbac
         passwords = new PasswordGrant(handler, new LoginThrottle(connections, prefix, new ThrottleLimits(3, 10,
                 Duration.ofMinutes(1))), sessions, accessTokens, events);
         refreshes = new RefreshGrant(sessions, users, accessTokens, termination, events);
-        RedisPublicKeyRegistry registry = new RedisPublicKeyRegistry(connections, prefix);
-        registry.publish(List.of(new PublishedKey(keys.active().publicKey(), KeyStatus.ACTIVE, "test-instance", null,
-                clock.instant().plus(Duration.ofHours(1)))), clock.instant());
         clients = new ClientRegistry(connections, prefix, new ClientSettings(List.of(), true));
         idTokens = new IdTokens(keys, config, clock);
         codes = new CodeGrant(new AuthorizationCodes(connections, prefix), sessions, termination, users, accessTokens,

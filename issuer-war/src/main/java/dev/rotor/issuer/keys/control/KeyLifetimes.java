@@ -16,6 +16,11 @@ public record KeyLifetimes(Duration rotation, Duration heartbeat, Duration acces
         return new KeyLifetimes(settings.rotation(), settings.heartbeat(), core.accessTtl(), core.leeway());
     }
 
+    /** How long a token this instance signs can be accepted. */
+    public Duration tokenLifetime() {
+        return accessTtl.plus(leeway);
+    }
+
     /** Expiry of an active key renewed at {@code now}. */
     public Instant activeExpiry(Instant now) {
         return now.plus(heartbeat).plus(accessTtl).plus(leeway);

@@ -89,11 +89,12 @@ public class KeyRing {
     private Optional<PublishedKey> retiring(SigningKey replacement, Instant now, KeyLifetimes lifetimes) {
         return current().filter(active -> !active.kid().equals(replacement.kid()))
                 .map(active -> new PublishedKey(active.publicKey(), KeyStatus.RETIRED, instance, now,
-                        lifetimes.retiredExpiry(now)));
+                        lifetimes.retiredExpiry(now), lifetimes.tokenLifetime()));
     }
 
     private PublishedKey live(SigningKey key, KeyStatus status, Instant now, KeyLifetimes lifetimes) {
-        return new PublishedKey(key.publicKey(), status, instance, null, lifetimes.activeExpiry(now));
+        return new PublishedKey(key.publicKey(), status, instance, null, lifetimes.activeExpiry(now),
+                lifetimes.tokenLifetime());
     }
 
     /** When the current signing key started to sign; empty before the first. */
