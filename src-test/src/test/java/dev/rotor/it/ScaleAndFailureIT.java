@@ -329,7 +329,7 @@ class ScaleAndFailureIT {
         Instant revokingInstanceTokensExpired = longRevokedAt.plus(ROTATING.accessTtl()).plus(ROTATING.leeway())
                 .plusSeconds(1);
         Duration untilThen = Duration.between(Instant.now(), revokingInstanceTokensExpired);
-        if (untilThen.isPositive()) {
+        if (!untilThen.isNegative()) {
             pace(untilThen); // past the lifetime of the revoking instance's own tokens, as production would be
         }
 
