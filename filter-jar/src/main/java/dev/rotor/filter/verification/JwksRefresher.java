@@ -67,6 +67,13 @@ final class JwksRefresher implements AutoCloseable {
         }
     }
 
+    /** @return the fetch under way if it started after {@code fetchesBefore} fetches had, or {@code null} */
+    CompletableFuture<Void> runningAfter(long fetchesBefore) {
+        synchronized (lock) {
+            return started > fetchesBefore ? inFlight : null;
+        }
+    }
+
     /** Starts a fetch unless one is running. @return the running fetch; it never completes exceptionally */
     CompletableFuture<Void> refresh() {
         CompletableFuture<Void> done;

@@ -21,9 +21,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>All keys of the last good JWKS are cached, and refreshed in the background before its max-age runs out.</li>
  *   <li>An unknown kid causes at most one fetch per {@code jwks-refresh-interval}, shared by all callers that wait
  *       for it. A kid first seen while that limit holds is not dropped: one fetch is scheduled for the end of the
- *       window, however many kids arrive meanwhile. A kid counts as absent only once a fetch that started after it
- *       was first seen did not hold it; such kids are remembered for a while, so floods of random kids fetch no
- *       more than once per window and never delay known kids.</li>
+ *       window, however many kids arrive meanwhile. A lookup waits only for a fetch that started after its kid was
+ *       seen (or one started right after it, if the window allows). A kid counts as absent only once such a fetch
+ *       did not hold it; such kids are remembered for a while, so floods of random kids fetch no more than once
+ *       per window and never delay known kids.</li>
  *   <li>{@link #keyAnnounced} (an issuer's push notification) refreshes at once, single-flight: one fetch runs and
  *       at most one more waits, however many announcements arrive.</li>
  *   <li>A failed, slow, malformed or empty response never replaces the cached keys (stale-if-error).</li>
@@ -102,10 +103,18 @@ public final class KeyResolver implements AutoCloseable {
         if (key != null || unknown.isMissed(kid, clock.instant())) {
             return Optional.ofNullable(key);
         }
-        unknown.seen(kid, refresher.started());
+        long fetchesBefore = refresher.started();
+        unknown.seen(kid, fetchesBefore);
+        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<Void> refresh = unknownKidFetches.fetchOrSchedule();
         if (refresh != null) {
-            await(refresh);
+            await(refresh, deadline);
+            // that fetch may have started before the kid was seen; then settling it started a later one if the
+            // window allowed, and only that one can tell
+            CompletableFuture<Void> later = refresher.key(kid) == null ? refresher.runningAfter(fetchesBefore) : null;
+            if (later != null && later != refresh) {
+                await(later, deadline);
+            }
         }
         return Optional.ofNullable(refresher.key(kid));
     }
@@ -153,9 +162,9 @@ public final class KeyResolver implements AutoCloseable {
         }
     }
 
-    private void await(CompletableFuture<Void> refresh) {
+    private static void await(CompletableFuture<Void> refresh, long deadline) {
         try {
-            refresh.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            refresh.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // the refresher logs the failed fetch once; a token that waited in vain is rejected as unknown
         } catch (InterruptedException e) {

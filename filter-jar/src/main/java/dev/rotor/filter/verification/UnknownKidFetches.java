@@ -48,7 +48,7 @@ final class UnknownKidFetches {
         return null;
     }
 
-    /** Makes sure a fetch starts no later than the end of the current window. */
+    /** Makes sure a fetch starts no later than the end of the current window: at once if the window is over. */
     synchronized void scheduleAtWindowEnd() {
         scheduleAtWindowEnd(clock.instant());
     }
@@ -65,7 +65,13 @@ final class UnknownKidFetches {
             return;
         }
         Instant end = last == null ? now : last.plus(window);
-        long delay = now.isBefore(end) ? Duration.between(now, end).toMillis() : 0;
+        if (!now.isBefore(end)) {
+            // at once, and queued behind a fetch under way, so that callers waiting for that one can wait for this
+            last = now;
+            refresher.refreshAfterCurrent();
+            return;
+        }
+        long delay = Duration.between(now, end).toMillis();
         try {
             windowEnd = scheduler.schedule(this::fetchAtWindowEnd, Math.max(1, delay), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

@@ -204,6 +204,23 @@ class KeyResolverTest {
         assertEquals(3, server.jwksRequests(), "x was absent from a fetch that started after it was seen");
     }
 
+    /**
+     * A lookup that joins a background fetch which started before its kid was seen waits for one more that starts
+     * right after, when the window allows, instead of answering unknown: under load, a key announcement's fetch can
+     * still be under way when the first token signed by the new key arrives.
+     */
+    @Test
+    void kidSeenDuringABackgroundFetchThatStartedBeforeGetsALaterFetchInTheSameLookup() {
+        realTimeResolver("PT0.4S");
+        server.reply(200, JWKS_A.getBytes(StandardCharsets.UTF_8), null, Duration.ofMillis(300));
+        resolver.keyAnnounced(null);
+        assertTrue(pollUntil(() -> server.jwksRequests() == 2, Duration.ofSeconds(2)), "the fetch reached the server");
+        server.serve(JWKS_AB);
+
+        assertTrue(resolver.resolve("b").isPresent(), "found by the fetch that started after b was seen");
+        assertEquals(3, server.jwksRequests());
+    }
+
     /** Issue 10: a kid published while a flood of random kids hits the verifier is accepted within 1 s of its announcement. */
     @Test
     void announcedKidIsAcceptedWithinASecondDuringAFloodThatFetchesAtMostOncePerWindow() throws Exception {
