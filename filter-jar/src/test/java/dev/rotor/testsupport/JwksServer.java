@@ -38,6 +38,7 @@ public final class JwksServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Reply reply;
     private volatile boolean hanging;
+    private final AtomicInteger upgradeRequests = new AtomicInteger();
 
     private JwksServer(String jwks) {
         serve(jwks);
@@ -100,6 +101,11 @@ public final class JwksServer implements AutoCloseable {
         metadata = json;
     }
 
+    /** Requests that asked to switch protocols, such as the JDK client's {@code Upgrade: h2c}. */
+    public int upgradeRequests() {
+        return upgradeRequests.get();
+    }
+
     public int otherRequests() {
         return otherRequests.get();
     }
@@ -113,6 +119,9 @@ public final class JwksServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+                upgradeRequests.incrementAndGet();
+            }
             if (DISCOVERY_PATH.equals(exchange.getRequestURI().getPath())) {
                 discoveryRequests.incrementAndGet();
                 String json = metadata != null ? metadata

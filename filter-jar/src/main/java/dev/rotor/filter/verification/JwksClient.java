@@ -31,6 +31,9 @@ final class JwksClient implements JwksSource {
         this.jwksUri = jwksUri;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder()
+                // the JDK's default asks plain-http servers for an h2c upgrade, which Grizzly (Payara, GlassFish)
+                // can leave unanswered until the timeout; a JWKS needs nothing of HTTP/2
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)

@@ -37,7 +37,9 @@ final class IssuerCalls {
     IssuerCalls(SignInConfig config, Duration timeout) {
         this.config = config;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1, as JwksClient says why: no h2c upgrade for Grizzly to leave unanswered
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** @throws IssuerUnreachableException unless the document is there and names {@code issuer} exactly */
