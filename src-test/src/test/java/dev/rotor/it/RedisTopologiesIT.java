@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,9 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fault scenarios 6 and 7: the issuers and verifiers of {@link ScaleAndFailureIT} on a Redis Cluster and on a
- * Sentinel group instead of one server, every process real. Both topologies start once, at the same time: three
- * issuer instances and two verifier applications on a Cluster of three masters, and one issuer and one verifier on
- * a master, its replica and three sentinels. On the Cluster, scale-out and lost pub/sub (cut on every node) hold as on
+ * Sentinel group instead of one server, every process real. Each topology starts once: three issuer instances and
+ * two verifier applications on a Cluster of three masters, and one issuer and one verifier on a master, its replica
+ * and three sentinels. On the Cluster, scale-out and lost pub/sub (cut on every node) hold as on
  * one server; on Sentinel the master is killed under load, and issuing, refreshing and revoking work again within a
  * bound after the promotion. A revocation that the replica never got (dropped there before the kill, as the
  * replication lag loses it) stays enforced and is written back to the promoted master by the mirrors that hold it;
@@ -61,11 +63,16 @@ class RedisTopologiesIT {
     private static final Duration RECOVERY = Duration.ofSeconds(30);
     /** How long every operation must keep working before the load ends. */
     private static final Duration STABLE = Duration.ofSeconds(5);
+    /** How long forming a Redis setup, or starting the JVMs of one topology, may take. */
+    private static final Duration SITE_START = Duration.ofSeconds(200);
 
     private static RedisClusterFixture cluster;
     private static RedisSentinelFixture sentinel;
     private static Site onCluster;
     private static Site onSentinel;
+    private static ExecutorService starters;
+    private static Future<Site> startingSentinelSite;
+    private static Instant start;
 
     private final Http http = new Http();
 
@@ -118,47 +125,49 @@ class RedisTopologiesIT {
         }
     }
 
+    /**
+     * Forms both Redis setups at once, then starts the Cluster's five JVMs together, and the Sentinel's two once those
+     * are ready, while the Cluster scenarios run: seven Payara Micro start-ups at once on a loaded 2-core machine come
+     * too close to the 150 s each may take.
+     */
     @BeforeAll
-    @Timeout(value = 400)
+    @Timeout(value = 300)
     static void startTopologies() {
-        ExecutorService starters = Executors.newFixedThreadPool(2);
+        starters = Executors.newFixedThreadPool(2);
+        start = Instant.now();
+        Future<RedisClusterFixture> formingCluster = starters.submit(() -> RedisClusterFixture.start(3, 0));
+        Future<RedisSentinelFixture> formingSentinel = starters.submit(RedisSentinelFixture::start);
         try {
-            Instant start = Instant.now();
-            Future<RedisClusterFixture> formingCluster = starters.submit(() -> RedisClusterFixture.start(3, 0));
-            Future<RedisSentinelFixture> formingSentinel = starters.submit(RedisSentinelFixture::start);
-            try {
-                cluster = await(formingCluster);
-            } finally {
-                sentinel = await(formingSentinel);
-            }
-            Duration redis = Duration.between(start, Instant.now());
-            Future<Site> clusterSite = starters.submit(() -> Site.start("cluster", cluster.url(), 3, List.of(0, 2)));
-            Future<Site> sentinelSite = starters.submit(() -> Site.start("sentinel", sentinel.url(), 1, List.of(0)));
-            try {
-                onCluster = await(clusterSite);
-            } finally {
-                onSentinel = await(sentinelSite);
-            }
-            System.out.printf("Redis Cluster and Sentinel formed in %s; then 3 issuers and 2 verifiers on the Cluster "
-                    + "and 1 issuer and 1 verifier on Sentinel ready, all started at once, %s after the start%n",
-                    redis, Duration.between(start, Instant.now()));
+            cluster = await(formingCluster, SITE_START);
         } finally {
-            starters.shutdown();
+            sentinel = await(formingSentinel, SITE_START);
         }
+        Duration redis = Duration.between(start, Instant.now());
+        onCluster = Site.start("cluster", cluster.url(), 3, List.of(0, 2));
+        System.out.printf("Redis Cluster and Sentinel formed in %s; 3 issuers and 2 verifiers on the Cluster ready "
+                + "%s after the start%n", redis, Duration.between(start, Instant.now()));
+        startingSentinelSite = starters.submit(() -> Site.start("sentinel", sentinel.url(), 1, List.of(0)));
+        starters.shutdown();
     }
 
     @AfterAll
     static void stopTopologies() {
-        for (Site site : new Site[] {onCluster, onSentinel}) {
-            if (site != null) {
-                site.close();
+        try {
+            if (onSentinel == null && startingSentinelSite != null) {
+                onSentinel = await(startingSentinelSite, SITE_START);
             }
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (sentinel != null) {
-            sentinel.close();
+        } finally {
+            for (Site site : new Site[] {onCluster, onSentinel}) {
+                if (site != null) {
+                    site.close();
+                }
+            }
+            if (cluster != null) {
+                cluster.close();
+            }
+            if (sentinel != null) {
+                sentinel.close();
+            }
         }
     }
 
@@ -184,8 +193,11 @@ class RedisTopologiesIT {
 
     @Test
     @Order(3)
-    @Timeout(value = 150)
+    @Timeout(value = 350)
     void onSentinelIssuingRefreshAndRevocationWorkAgainWithinThirtySecondsOfThePromotion() throws Exception {
+        onSentinel = await(startingSentinelSite, SITE_START);
+        System.out.printf("1 issuer and 1 verifier on Sentinel ready %s after the start%n",
+                Duration.between(start, Instant.now()));
         IssuerClient issuer = onSentinel.issuers().get(0);
         URI app = onSentinel.topology().whoami(0);
         assertTrue(Poll.until(Duration.ofSeconds(30), () -> http.statusOrZero(app) == 401), "verifier up");
@@ -280,9 +292,11 @@ class RedisTopologiesIT {
         return "rotor:revoked:rid:" + TokenParts.rid(token);
     }
 
-    private static <T> T await(Future<T> future) {
+    private static <T> T await(Future<T> future, Duration timeout) {
         try {
-            return future.get();
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("not ready within " + timeout, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
