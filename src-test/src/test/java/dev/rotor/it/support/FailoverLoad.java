@@ -117,10 +117,14 @@ public final class FailoverLoad implements AutoCloseable {
 
     /** Stops every thread and waits for its last call to end. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running.set(false);
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(35).toMillis());
+        try {
+            for (Thread thread : threads) {
+                thread.join(Duration.ofSeconds(35).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -48,9 +48,13 @@ public final class PubSubCut implements AutoCloseable {
 
     /** Stops cutting and waits up to 5 s for the last round to end. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         cutting.set(false);
-        thread.join(5000);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void cut() {

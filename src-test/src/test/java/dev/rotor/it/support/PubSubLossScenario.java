@@ -43,8 +43,7 @@ public final class PubSubLossScenario {
      * @param revoke              revokes the token (and asserts that the issuer acknowledged it)
      * @param rejectedEverywhere  whether every verifier refuses the token now
      */
-    public Result run(int expectedSubscribers, Runnable revoke, BooleanSupplier rejectedEverywhere)
-            throws InterruptedException {
+    public Result run(int expectedSubscribers, Runnable revoke, BooleanSupplier rejectedEverywhere) {
         long subscribers = subscribers();
         assertTrue(subscribers >= expectedSubscribers, "every verifier subscribes: " + subscribers);
         long revokingWith;

@@ -72,8 +72,12 @@ public final class ScaleTopology implements AutoCloseable {
                     .mapToObj(i -> CompletableFuture.supplyAsync(topology.startIssuer(i), starters)).toList();
             List<CompletableFuture<PayaraMicroProcess>> verifying = IntStream.range(0, verifiers)
                     .mapToObj(i -> CompletableFuture.supplyAsync(topology.startVerifier(i, ""), starters)).toList();
-            collect(issuing, topology.issuers);
-            collect(verifying, topology.verifiers);
+            // Both lists are collected before a failure is thrown, so that close() stops every JVM that started.
+            RuntimeException issuerFailure = collect(issuing, topology.issuers);
+            RuntimeException verifierFailure = collect(verifying, topology.verifiers);
+            if (issuerFailure != null || verifierFailure != null) {
+                throw issuerFailure != null ? issuerFailure : verifierFailure;
+            }
             return topology;
         } catch (RuntimeException e) {
             topology.close();
@@ -159,7 +163,9 @@ public final class ScaleTopology implements AutoCloseable {
                 IssuerDeployment.export(SampleApp.withFilter(settings), log), verifierPorts.get(index));
     }
 
-    private static void collect(List<CompletableFuture<PayaraMicroProcess>> starting, List<PayaraMicroProcess> into) {
+    /** Adds every process that started to {@code into}; returns the last start-up failure, or null. */
+    private static RuntimeException collect(List<CompletableFuture<PayaraMicroProcess>> starting,
+                                            List<PayaraMicroProcess> into) {
         RuntimeException failure = null;
         for (CompletableFuture<PayaraMicroProcess> future : starting) {
             try {
@@ -168,8 +174,6 @@ public final class ScaleTopology implements AutoCloseable {
                 failure = e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        return failure;
     }
 }
