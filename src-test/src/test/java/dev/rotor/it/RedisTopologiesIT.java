@@ -64,7 +64,7 @@ class RedisTopologiesIT {
     /** How long every operation must keep working before the load ends. */
     private static final Duration STABLE = Duration.ofSeconds(5);
     /** How long forming a Redis setup, or starting the JVMs of one topology, may take. */
-    private static final Duration SITE_START = Duration.ofSeconds(200);
+    private static final Duration SITE_START = Duration.ofSeconds(300);
 
     private static RedisClusterFixture cluster;
     private static RedisSentinelFixture sentinel;
@@ -127,11 +127,11 @@ class RedisTopologiesIT {
 
     /**
      * Forms both Redis setups at once, then starts the Cluster's five JVMs together, and the Sentinel's two once those
-     * are ready, while the Cluster scenarios run: seven Payara Micro start-ups at once on a loaded 2-core machine come
-     * too close to the 150 s each may take.
+     * are ready, while the Cluster scenarios run: seven Payara Micro start-ups at once on a loaded 2-core machine take
+     * each of them close to the 240 s each may take.
      */
     @BeforeAll
-    @Timeout(value = 300)
+    @Timeout(value = 400)
     static void startTopologies() {
         starters = Executors.newFixedThreadPool(2);
         start = Instant.now();
@@ -193,7 +193,7 @@ class RedisTopologiesIT {
 
     @Test
     @Order(3)
-    @Timeout(value = 350)
+    @Timeout(value = 420)
     void onSentinelIssuingRefreshAndRevocationWorkAgainWithinThirtySecondsOfThePromotion() throws Exception {
         onSentinel = await(startingSentinelSite, SITE_START);
         System.out.printf("1 issuer and 1 verifier on Sentinel ready %s after the start%n",
