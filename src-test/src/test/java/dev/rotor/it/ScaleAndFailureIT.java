@@ -5,7 +5,9 @@ import dev.rotor.it.support.Http;
 import dev.rotor.it.support.IssuerClient;
 import dev.rotor.it.support.JwksDepartures;
 import dev.rotor.it.support.Poll;
+import dev.rotor.it.support.PubSubLossScenario;
 import dev.rotor.it.support.PublishedKeys;
+import dev.rotor.it.support.ScaleOutScenario;
 import dev.rotor.it.support.ScaleTopology;
 import dev.rotor.it.support.TokenParts;
 import dev.rotor.it.support.UserSession;
@@ -17,9 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.args.ClientType;
-import redis.clients.jedis.params.ClientKillParams;
+import redis.clients.jedis.HostAndPort;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -79,7 +78,7 @@ class ScaleAndFailureIT {
     @Timeout(value = 400)
     static void startTopology() {
         Instant start = Instant.now();
-        topology = ScaleTopology.start(redis, List.of(ROTATING, ROTATING, LONG_LIVED), LIMITS, List.of(0, 2));
+        topology = ScaleTopology.start("scale", redis.uri().toString(), List.of(ROTATING, ROTATING, LONG_LIVED), LIMITS, List.of(0, 2));
         System.out.println("topology of 3 issuers and 2 verifiers ready in " + Duration.between(start, Instant.now()));
         issuers = IntStream.range(0, topology.issuerCount())
                 .mapToObj(i -> new IssuerClient(topology.issuer(i).uri("/"))).toList();
@@ -101,40 +100,8 @@ class ScaleAndFailureIT {
     @Test
     @Order(1)
     void everyTokenVerifiesEverywhereAndEveryKidHasOneInstance() {
-        for (int v = 0; v < topology.verifierCount(); v++) {
-            URI app = protectedUri(v);
-            assertTrue(Poll.until(Duration.ofSeconds(30), () -> http.statusOrZero(app) == 401), "verifier up");
-        }
-        List<String> tokens = issuers.stream().map(issuer -> login(issuer).access()).toList();
-        for (String token : tokens) {
-            for (int v = 0; v < topology.verifierCount(); v++) {
-                HttpResponse<String> response = http.get(protectedUri(v), token);
-                assertEquals(200, response.statusCode(), "verifier " + v + ", kid " + TokenParts.kid(token));
-                assertTrue(response.body().startsWith("user=" + user), response.body());
-            }
-        }
-
-        PublishedKeys keys = PublishedKeys.read(issuers.get(0), adminToken());
-        List<String> kids = keys.keys().stream().map(PublishedKeys.Key::kid).toList();
-        assertEquals(kids.size(), Set.copyOf(kids).size(), "each kid listed once: " + kids);
-        Set<String> instances = keys.keys().stream().map(PublishedKeys.Key::instance).collect(Collectors.toSet());
-        assertEquals(3, instances.size(), "three instances: " + keys);
-        for (int i = 0; i < issuers.size(); i++) {
-            String instance = keys.find(TokenParts.kid(tokens.get(i))).orElseThrow().instance();
-            assertTrue(topology.issuer(i).log().contains("ROTOR-K001 instance " + instance + ":"),
-                    "issuer " + i + " logged the instance that GET /admin/keys names for its token's kid");
-            assertTrue(topology.issuer(i).log().contains("ROTOR-I001"), "the start-up line of issuer " + i);
-            assertEquals(1, keys.ofInstance(instance).stream().filter(k -> k.state().equals("ACTIVE")).count(),
-                    "one signing key per instance: " + keys);
-            assertEquals(1, keys.ofInstance(instance).stream().filter(k -> k.state().equals("NEXT")).count(),
-                    "one key published to sign next per instance: " + keys);
-        }
-        assertEquals(3, tokens.stream().map(token -> keys.find(TokenParts.kid(token)).orElseThrow().instance())
-                .distinct().count(), "the three tokens were signed by three instances");
-
-        assertTrue(Poll.until(Duration.ofSeconds(5), () -> issuers.stream()
-                        .allMatch(issuer -> http.kids(issuer.uri("/.well-known/jwks.json")).equals(Set.copyOf(kids)))),
-                "the JWKS of every instance lists every instance's keys: " + kids);
+        new ScaleOutScenario(topology, issuers).assertEveryTokenVerifiesEverywhere(user,
+                issuer -> login(issuer).access(), ScaleAndFailureIT::adminToken);
     }
 
     @Test
@@ -178,31 +145,11 @@ class ScaleAndFailureIT {
     void revocationDuringLostPubSubIsEnforcedWithinTwoSecondsOfTheReconnect() throws Exception {
         String token = login(issuers.get(0)).access();
         assertAccepted(token);
-        try (Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
-            long subscribers = subscribers(jedis);
-            assertTrue(subscribers >= topology.verifierCount(), "both verifiers subscribe: " + subscribers);
-
-            AtomicBoolean killing = new AtomicBoolean(true);
-            Thread killer = new Thread(() -> killPubSubClients(killing));
-            killer.start();
-            assertTrue(Poll.until(Duration.ofSeconds(5), () -> subscribers(jedis) < subscribers),
-                    "subscriptions dropped");
-            long revokingWith = subscribers(jedis);
-            assertEquals(200, issuers.get(1).revoke(token).statusCode());
-            long revokedWith = subscribers(jedis);
-            killing.set(false);
-            killer.join(5000);
-
-            assertTrue(Poll.until(Duration.ofSeconds(15), () -> subscribers(jedis) == subscribers),
-                    "every subscriber reconnected");
-            Instant reconnected = Instant.now();
-            assertTrue(Poll.until(Duration.ofSeconds(2), () -> IntStream.range(0, topology.verifierCount())
-                    .allMatch(v -> http.get(protectedUri(v), token).statusCode() == 401)),
-                    "rejected at both verifiers within 2 s of the reconnect");
-            System.out.printf("pub/sub loss: revoked with %d and %d of %d subscribers; rejected everywhere %s after "
-                    + "the reconnect%n", revokingWith, revokedWith, subscribers,
-                    Duration.between(reconnected, Instant.now()));
-        }
+        PubSubLossScenario.Result loss = new PubSubLossScenario(
+                List.of(new HostAndPort("127.0.0.1", redis.port())), REVOCATIONS).run(topology.verifierCount(),
+                () -> assertEquals(200, issuers.get(1).revoke(token).statusCode()),
+                () -> statuses(token).equals(List.of(401, 401)));
+        System.out.println("pub/sub loss: " + loss);
     }
 
     @Test
@@ -367,19 +314,6 @@ class ScaleAndFailureIT {
                 expiries, Duration.ofMillis(500));
     }
 
-    private static void killPubSubClients(AtomicBoolean killing) {
-        try (Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
-            while (killing.get()) {
-                jedis.clientKill(ClientKillParams.clientKillParams().type(ClientType.PUBSUB));
-                pace(Duration.ofMillis(20));
-            }
-        }
-    }
-
-    private static long subscribers(Jedis jedis) {
-        return jedis.pubsubNumSub(REVOCATIONS).getOrDefault(REVOCATIONS, 0L);
-    }
-
     private UserSession login(IssuerClient issuer) {
         return UserSession.login(issuer, user, password());
     }
@@ -401,7 +335,7 @@ class ScaleAndFailureIT {
     }
 
     private static URI protectedUri(int verifier) {
-        return topology.verifier(verifier).uri("/servlet/whoami");
+        return topology.whoami(verifier);
     }
 
     /** The pause between two rounds of a loop that is itself bounded by a deadline. */

@@ -6,6 +6,7 @@ import dev.rotor.filter.redis.EpochMarkers;
 import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.filter.redis.RedisFailures;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -14,15 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives Redis back the revocations it lost. When the {@link EpochMarkers} show that Redis lost its data, every
- * unexpired entry of the mirror is written back exactly as the issuer writes it (same key, value and remaining TTL)
- * and published on the revocation channel, so verifiers that start later find it in their snapshot and running ones
- * hear it. {@code SET NX} makes each write-back a no-op where the key exists: a newer entry is never overwritten, and
- * when several nodes repair at once each entry is written and published once.
+ * Gives Redis back the revocations it lost. When the {@link EpochMarkers} show that Redis lost its data, or a master
+ * was replaced (a Sentinel or Cluster replica promoted, which may lack the writes of the replication lag while it
+ * kept the markers), every unexpired entry of the mirror is written back exactly as the issuer writes it (same key,
+ * value and remaining TTL) and published on the revocation channel, so verifiers that start later find it in their
+ * snapshot and running ones hear it. {@code SET NX} makes each write-back a no-op where the key exists: a newer entry
+ * is never overwritten, and when several nodes repair at once each entry is written and published once.
  */
 final class BlacklistRepair {
 
@@ -41,7 +44,9 @@ final class BlacklistRepair {
     private final RedisNames names;
     private final EpochMarkers markers;
     private final Clock clock;
+    private Set<HostAndPort> masters;
     private boolean pending;
+    private boolean pendingLoss;
     private boolean refused;
 
     BlacklistRepair(RedisConnections redis, RedisNames names, Clock clock) {
@@ -62,9 +67,13 @@ final class BlacklistRepair {
     synchronized int repairIfLost(RevocationStore store) {
         try {
             // A write-back that failed half-way is retried at the next check: the markers report a loss only once.
-            pending |= markers.lostDataSinceLastCheck();
-            int written = pending ? writeBack(store) : 0;
+            boolean lost = markers.lostDataSinceLastCheck();
+            boolean promoted = mastersChangedSinceLastCheck();
+            pending |= lost || promoted;
+            pendingLoss |= lost;
+            int written = pending ? writeBack(store, pendingLoss) : 0;
             pending = false;
+            pendingLoss = false;
             refused = false;
             return written;
         } catch (JedisException e) {
@@ -82,14 +91,28 @@ final class BlacklistRepair {
         }
     }
 
-    private int writeBack(RevocationStore store) {
+    /** Whether the masters differ from the last check's: never on the first call. */
+    private boolean mastersChangedSinceLastCheck() {
+        Set<HostAndPort> now = Set.copyOf(redis.masters());
+        boolean changed = masters != null && !masters.equals(now);
+        masters = now;
+        return changed;
+    }
+
+    private int writeBack(RevocationStore store, boolean lost) {
         List<RevocationEvent> live = store.live();
         int written = 0;
         for (int from = 0; from < live.size(); from += PAGE_SIZE) {
             written += writePage(live.subList(from, Math.min(live.size(), from + PAGE_SIZE)));
         }
-        LOG.log(Level.WARNING, "ROTOR-M117 Redis lost its data: the revocation mirror wrote back {0} of its {1} "
-                + "unexpired entries (the others were there already)", new Object[] {written, live.size()});
+        if (lost) {
+            LOG.log(Level.WARNING, "ROTOR-M117 Redis lost its data: the revocation mirror wrote back {0} of its {1} "
+                    + "unexpired entries (the others were there already)", new Object[] {written, live.size()});
+        } else {
+            LOG.log(written > 0 ? Level.WARNING : Level.INFO, "ROTOR-M120 a Redis master was replaced: the "
+                    + "revocation mirror wrote back {0} of its {1} unexpired entries, which the promoted replica had "
+                    + "not received (the others were there already)", new Object[] {written, live.size()});
+        }
         return written;
     }
 

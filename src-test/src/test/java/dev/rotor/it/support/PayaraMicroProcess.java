@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(150);
+    /** Five JVMs starting at once on a 2-core machine that other builds load (load average 30 and more) need it. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
 
     private final Process process;

@@ -1,7 +1,5 @@
 package dev.rotor.it.support;
 
-import dev.rotor.testsupport.RedisFixture;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +14,10 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * Several issuer instances behind one public issuer URL, sharing one Redis, and verifier applications (the sample app
- * with the filter jar) in JVMs of their own: every process real, all started at once. Each verifier reads the JWKS
- * of the issuer instance it is given, as it would read the load balancer's.
+ * Several issuer instances behind one public issuer URL, sharing one Redis (a server, a Sentinel group or a Cluster,
+ * by its URL), and verifier applications (the sample app with the filter jar) in JVMs of their own: every process
+ * real, all started at once. Each verifier reads the JWKS of the issuer instance it is given, as it would read the
+ * load balancer's.
  */
 public final class ScaleTopology implements AutoCloseable {
 
@@ -26,7 +25,8 @@ public final class ScaleTopology implements AutoCloseable {
     public static final String ISSUER = "https://issuer.example";
     public static final String ADMIN_PASSWORD = "scale-admin-password-0123";
 
-    private final RedisFixture redis;
+    private final String name;
+    private final String redisUrl;
     private final List<IssuerLifetimes> issuerLifetimes;
     private final VerifierLimits limits;
     private final List<Integer> jwksOf;
@@ -43,9 +43,10 @@ public final class ScaleTopology implements AutoCloseable {
     public record VerifierLimits(Duration leeway, Duration maxStaleness) {
     }
 
-    private ScaleTopology(RedisFixture redis, List<IssuerLifetimes> issuers, VerifierLimits limits,
+    private ScaleTopology(String name, String redisUrl, List<IssuerLifetimes> issuers, VerifierLimits limits,
                           List<Integer> jwksOf) {
-        this.redis = redis;
+        this.name = name;
+        this.redisUrl = redisUrl;
         this.issuerLifetimes = List.copyOf(issuers);
         this.limits = limits;
         this.jwksOf = List.copyOf(jwksOf);
@@ -57,10 +58,13 @@ public final class ScaleTopology implements AutoCloseable {
     /**
      * Starts one issuer per entry of {@code issuers} and one verifier per entry of {@code jwksOf} (the index of the
      * issuer whose JWKS it reads), all in parallel, and waits until each is ready; stops what started if one fails.
+     *
+     * @param name     what the processes' log files start with, e.g. {@code scale} for {@code scale-issuer-1.log}
+     * @param redisUrl what every process is configured with as {@code rotor.redis.url}
      */
-    public static ScaleTopology start(RedisFixture redis, List<IssuerLifetimes> issuers, VerifierLimits limits,
-                                      List<Integer> jwksOf) {
-        ScaleTopology topology = new ScaleTopology(redis, issuers, limits, jwksOf);
+    public static ScaleTopology start(String name, String redisUrl, List<IssuerLifetimes> issuers,
+                                      VerifierLimits limits, List<Integer> jwksOf) {
+        ScaleTopology topology = new ScaleTopology(name, redisUrl, issuers, limits, jwksOf);
         int verifiers = jwksOf.size();
         ExecutorService starters = Executors.newFixedThreadPool(issuers.size() + verifiers);
         try {
@@ -68,8 +72,12 @@ public final class ScaleTopology implements AutoCloseable {
                     .mapToObj(i -> CompletableFuture.supplyAsync(topology.startIssuer(i), starters)).toList();
             List<CompletableFuture<PayaraMicroProcess>> verifying = IntStream.range(0, verifiers)
                     .mapToObj(i -> CompletableFuture.supplyAsync(topology.startVerifier(i, ""), starters)).toList();
-            collect(issuing, topology.issuers);
-            collect(verifying, topology.verifiers);
+            // Both lists are collected before a failure is thrown, so that close() stops every JVM that started.
+            RuntimeException issuerFailure = collect(issuing, topology.issuers);
+            RuntimeException verifierFailure = collect(verifying, topology.verifiers);
+            if (issuerFailure != null || verifierFailure != null) {
+                throw issuerFailure != null ? issuerFailure : verifierFailure;
+            }
             return topology;
         } catch (RuntimeException e) {
             topology.close();
@@ -79,8 +87,8 @@ public final class ScaleTopology implements AutoCloseable {
         }
     }
 
-    public RedisFixture redis() {
-        return redis;
+    public String redisUrl() {
+        return redisUrl;
     }
 
     public IssuerLifetimes lifetimes(int issuer) {
@@ -97,6 +105,11 @@ public final class ScaleTopology implements AutoCloseable {
 
     public PayaraMicroProcess verifier(int index) {
         return verifiers.get(index);
+    }
+
+    /** The sample app's protected servlet at verifier {@code index}: it answers {@code user=…} for a valid token. */
+    public URI whoami(int index) {
+        return verifier(index).uri("/servlet/whoami");
     }
 
     public int issuerCount() {
@@ -124,15 +137,15 @@ public final class ScaleTopology implements AutoCloseable {
         IssuerLifetimes lifetimes = issuerLifetimes.get(index);
         Map<String, String> settings = Map.of(
                 "rotor.issuer", ISSUER,
-                "rotor.redis.url", redis.uri().toString(),
+                "rotor.redis.url", redisUrl,
                 "rotor.admin.password", ADMIN_PASSWORD,
                 "rotor.keys.rotation", lifetimes.rotation().toString(),
                 "rotor.keys.heartbeat", lifetimes.heartbeat().toString(),
                 "rotor.tokens.access-ttl", lifetimes.accessTtl().toString(),
                 "rotor.tokens.leeway", lifetimes.leeway().toString());
-        String name = "scale-issuer-" + (index + 1);
-        return () -> PayaraMicroProcess.start(name,
-                IssuerDeployment.export(IssuerDeployment.issuer(settings), name), issuerPorts.get(index));
+        String log = name + "-issuer-" + (index + 1);
+        return () -> PayaraMicroProcess.start(log,
+                IssuerDeployment.export(IssuerDeployment.issuer(settings), log), issuerPorts.get(index));
     }
 
     private Supplier<PayaraMicroProcess> startVerifier(int index, String logSuffix) {
@@ -141,16 +154,18 @@ public final class ScaleTopology implements AutoCloseable {
         settings.put("rotor.jwks-uri", URI.create("http://localhost:" + issuerPorts.get(jwksOf.get(index))
                 + "/.well-known/jwks.json").toString());
         settings.put("rotor.tokens.audience", "rotor");
-        settings.put("rotor.redis.url", redis.uri().toString());
+        settings.put("rotor.redis.url", redisUrl);
         settings.put("rotor.tokens.leeway", limits.leeway().toString());
         settings.put("rotor.max-staleness", limits.maxStaleness().toString());
         settings.put("rotor.realm", "sample");
-        String name = "scale-verifier-" + (index + 1) + logSuffix;
-        return () -> PayaraMicroProcess.start(name,
-                IssuerDeployment.export(SampleApp.withFilter(settings), name), verifierPorts.get(index));
+        String log = name + "-verifier-" + (index + 1) + logSuffix;
+        return () -> PayaraMicroProcess.start(log,
+                IssuerDeployment.export(SampleApp.withFilter(settings), log), verifierPorts.get(index));
     }
 
-    private static void collect(List<CompletableFuture<PayaraMicroProcess>> starting, List<PayaraMicroProcess> into) {
+    /** Adds every process that started to {@code into}; returns the last start-up failure, or null. */
+    private static RuntimeException collect(List<CompletableFuture<PayaraMicroProcess>> starting,
+                                            List<PayaraMicroProcess> into) {
         RuntimeException failure = null;
         for (CompletableFuture<PayaraMicroProcess> future : starting) {
             try {
@@ -159,8 +174,6 @@ public final class ScaleTopology implements AutoCloseable {
                 failure = e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        return failure;
     }
 }

@@ -19,6 +19,11 @@ public final class TokenParts {
         return part(token, 0).getString("kid");
     }
 
+    /** The session id, which a revocation of the token blacklists as {@code {prefix}revoked:rid:{rid}}. */
+    public static String rid(String token) {
+        return part(token, 1).getString("rid");
+    }
+
     public static Instant expiresAt(String token) {
         return Instant.ofEpochSecond(part(token, 1).getJsonNumber("exp").longValue());
     }
