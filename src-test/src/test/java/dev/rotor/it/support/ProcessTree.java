@@ -9,13 +9,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** Ends a process the test started together with every process it started in turn (launcher scripts fork JVMs). */
-final class ProcessTree {
+public final class ProcessTree {
 
     private ProcessTree() {
     }
 
     /** Asks the whole tree to stop (SIGTERM), waits up to {@code grace}, then kills what is left. */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         List<ProcessHandle> tree = tree(process);
         tree.forEach(ProcessHandle::destroy);
         if (!awaitExit(tree, grace)) {
@@ -23,7 +23,7 @@ final class ProcessTree {
         }
     }
 
-    static void kill(Process process) {
+    public static void kill(Process process) {
         List<ProcessHandle> tree = tree(process);
         tree.forEach(ProcessHandle::destroyForcibly);
         awaitExit(tree, Duration.ofSeconds(10));
