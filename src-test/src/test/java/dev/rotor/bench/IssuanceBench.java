@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * <pre>
  * --part all|jmh|http   (all)     --rounds N        in-process rounds (3)
  * --http-rounds N       (2)       --clients N       load threads over HTTP (4)
- * --warmup S            (8)       --window S        measured seconds per HTTP variant (15)
+ * --warmup S            (10)      --window S        measured seconds per HTTP variant (20)
  * --issuer-jar PATH     (../issuer-war/target/rotor-issuer.jar)
  * --keycloak-zip PATH   (the first target/keycloak/keycloak-quarkus-dist-*.zip)
  * --keycloak-java-home PATH (the first Java 21+ under /usr/lib/jvm)
@@ -41,7 +41,7 @@ public final class IssuanceBench {
         }
         if (!part.equals("jmh")) {
             GrantLoad load = new GrantLoad(integer(options, "clients", 4),
-                    Duration.ofSeconds(integer(options, "warmup", 8)), Duration.ofSeconds(integer(options, "window", 15)));
+                    Duration.ofSeconds(integer(options, "warmup", 10)), Duration.ofSeconds(integer(options, "window", 20)));
             OverHttp http = new OverHttp(
                     Path.of(options.getOrDefault("issuer-jar", "../issuer-war/target/rotor-issuer.jar")),
                     keycloakZip(options.get("keycloak-zip")), Keycloak.javaHome(options.get("keycloak-java-home")),

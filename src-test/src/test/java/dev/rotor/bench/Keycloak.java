@@ -54,7 +54,9 @@ final class Keycloak {
         environment.put("JAVA_HOME", javaHome.toString());
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        environment.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + home.toAbsolutePath());
+        // without the opening, Java 24+ kills every worker thread of Quarkus' executor (jboss-threads' own advice)
+        environment.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + home.toAbsolutePath()
+                + (feature(javaHome) >= 24 ? " --add-opens java.base/java.lang=ALL-UNNAMED" : ""));
         return ServerProcess.launch("Keycloak", builder, home.resolve("keycloak.log"));
     }
 

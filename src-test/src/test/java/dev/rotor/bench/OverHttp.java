@@ -43,7 +43,7 @@ final class OverHttp {
     List<Measured> run() throws IOException, InterruptedException {
         List<Integer> ports = FreePorts.take(3);
         Path keycloakHome = Keycloak.unpack(keycloakZip, folder.resolve("keycloak"));
-        notes.add("Keycloak " + Keycloak.version(keycloakHome) + " (" + keycloakZip.getFileName() + "), `kc.sh start-dev`"
+        notes.add(Keycloak.version(keycloakHome) + " (" + keycloakZip.getFileName() + "), `kc.sh start-dev`"
                 + " (dev H2 database), on " + keycloakJava);
         notes.add("Rotor issuer: " + issuerJar + " (quick-start uber jar, embedded redis-server), on "
                 + System.getProperty("java.home"));

@@ -76,8 +76,8 @@ final class Report {
         List<Double> ratios = new ArrayList<>();
         for (Measured top : results) {
             if (top.variant().equals(numerator)) {
-                find(results, denominator, top.round()).ifPresent(bottom -> ratios.add(top.perSecond()
-                        / bottom.perSecond()));
+                find(results, denominator, top.round()).filter(bottom -> bottom.perSecond() > 0)
+                        .ifPresent(bottom -> ratios.add(top.perSecond() / bottom.perSecond()));
             }
         }
         if (!ratios.isEmpty()) {
