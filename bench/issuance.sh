@@ -4,7 +4,7 @@
 # (keycloak-quarkus-dist from Maven Central, kc.sh start-dev) over HTTP with one load driver.
 # Unattended; about 12 minutes on 2 cores, build included. Arguments go to dev.rotor.bench.IssuanceBench, e.g.
 #   bench/issuance.sh --part http --http-rounds 3
-# The report is printed and written to src-test/target/bench-issuance/issuance-report.md.
+# The report is printed and written to src-test/target/bench-issuance/issuance-report-<start time>.md.
 set -eu
 cd "$(dirname "$0")/.."
 command -v redis-server >/dev/null || echo "no redis-server on the PATH: the fixtures use embedded-redis' binary"

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Issue 13, "Issuance", in one command ({@code bench/issuance.sh}): the in-process JMH rounds of
  * {@code IssuanceBenchmark}, then Rotor's issuer and Keycloak side by side over HTTP. Prints the report and writes
- * it to {@code <out>/issuance-report.md}.
+ * it to {@code <out>/issuance-report-<start time>.md}.
  *
  * <pre>
  * --part all|jmh|http   (all)     --rounds N        in-process rounds (3)
@@ -34,7 +34,8 @@ public final class IssuanceBench {
         String part = options.getOrDefault("part", "all");
         Path out = Path.of(options.getOrDefault("out", "target/bench-issuance")).toAbsolutePath();
         Files.createDirectories(out);
-        Report report = new Report(Instant.now(), Machine.describe());
+        Instant started = Instant.now();
+        Report report = new Report(started, Machine.describe());
         if (!part.equals("http")) {
             report.inProcess(new InProcessRounds(integer(options, "rounds", 3), out,
                     options.get("profiler")).run());
@@ -54,8 +55,9 @@ public final class IssuanceBench {
         }
         String text = report.text();
         System.out.println(text);
-        Files.writeString(out.resolve("issuance-report.md"), text);
-        System.out.println("written to " + out.resolve("issuance-report.md"));
+        Path file = out.resolve("issuance-report-" + started.toString().replace(':', '-') + ".md");
+        Files.writeString(file, text);
+        System.out.println("written to " + file);
     }
 
     private static Path keycloakZip(String given) throws IOException {

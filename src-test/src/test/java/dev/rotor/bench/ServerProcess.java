@@ -30,7 +30,14 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess launch(String name, ProcessBuilder builder, Path log) throws IOException {
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         long launchedAt = System.nanoTime();
-        return new ServerProcess(name, builder.start(), log, launchedAt);
+        Process process = builder.start();
+        // an interrupted run (Ctrl-C, a killed Maven) must not leave the server and its children running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process.isAlive()) {
+                ProcessTree.kill(process);
+            }
+        }));
+        return new ServerProcess(name, process, log, launchedAt);
     }
 
     /**
