@@ -9,6 +9,8 @@ import dev.rotor.filter.redis.RedisConnections;
 import dev.rotor.issuer.configuration.IssuerConfig;
 import dev.rotor.issuer.keys.control.KeyLifetimes;
 import dev.rotor.issuer.keys.control.KeyRing;
+import dev.rotor.issuer.keys.control.RedisPublicKeyRegistry;
+import dev.rotor.issuer.keys.control.TokenLifetimes;
 import dev.rotor.issuer.keys.entity.SigningKey;
 import dev.rotor.issuer.operations.control.SecurityEvents;
 import dev.rotor.issuer.revocation.control.Blacklist;
@@ -111,8 +113,9 @@ public class IssuanceBenchmark {
         UserStore users = new UserStore(connections, prefix, hasher, clock);
         users.create(USER, PASSWORD.toCharArray(), Set.of("user", "finance"));
         accessTokens = new AccessTokens(keys, config, clock, events);
-        refreshes = new RefreshGrant(sessions, users, accessTokens,
-                new SessionTermination(sessions, new Blacklist(connections, config, clock, events)), events);
+        RedisPublicKeyRegistry registry = new RedisPublicKeyRegistry(connections, prefix);
+        Blacklist blacklist = new Blacklist(connections, config, new TokenLifetimes(registry, config), clock, events);
+        refreshes = new RefreshGrant(sessions, users, accessTokens, new SessionTermination(sessions, blacklist), events);
         RotorIdentityStore identities = new RotorIdentityStore(users, hasher);
         IdentityStoreHandler handler = identities::validate;
         passwords = new PasswordGrant(handler, new LoginThrottle(connections, prefix, ThrottleLimits.defaults()),
