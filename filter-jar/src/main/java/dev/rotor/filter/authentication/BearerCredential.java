@@ -2,7 +2,7 @@ package dev.rotor.filter.authentication;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +25,12 @@ public sealed interface BearerCredential {
     }
 
     static BearerCredential of(HttpServletRequest request) {
-        return parse(Collections.list(request.getHeaders("Authorization")));
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        if (headers == null || !headers.hasMoreElements()) {
+            return new Missing();
+        }
+        String header = headers.nextElement();
+        return headers.hasMoreElements() ? new Malformed() : parse(header);
     }
 
     /** @param headers every {@code Authorization} header of the request */
@@ -36,7 +41,11 @@ public sealed interface BearerCredential {
         if (headers.size() > 1) {
             return new Malformed();
         }
-        String header = headers.get(0).strip();
+        return parse(headers.get(0));
+    }
+
+    private static BearerCredential parse(String value) {
+        String header = value.strip();
         int space = header.indexOf(' ');
         String scheme = (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
         if (!scheme.equals("bearer")) {

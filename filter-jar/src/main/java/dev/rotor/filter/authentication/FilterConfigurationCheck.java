@@ -27,6 +27,7 @@ public class FilterConfigurationCheck implements ServletContextListener {
                 Settings settings = JwtFilter.settings(key -> Optional.ofNullable(parameters.get(key)));
                 VerifierConfig.from(settings);
                 SignInConfig.from(settings);
+                ContainerLogin.from(settings);
             }
         }
     }

@@ -44,7 +44,7 @@ public class JwtAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (verifier == null) {
             return context.doNothing();
         }
-        Challenges challenges = new Challenges(verifier.config().realm());
+        Challenges challenges = mechanism.challenges();
         try {
             BearerCredential credential = BearerCredential.of(request);
             if (credential instanceof BearerCredential.Token token) {

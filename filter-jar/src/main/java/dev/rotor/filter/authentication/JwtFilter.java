@@ -31,7 +31,8 @@ import java.util.function.Function;
  * {@code invalid_token}; a missing {@code rotor.required-roles} group → 403 {@code insufficient_scope}; revocation
  * state unavailable → 503. A request let through sees the token's subject as {@code getUserPrincipal()} and
  * {@code getRemoteUser()}, its groups through {@code isUserInRole()}, and the {@link VerifiedToken} as the request
- * attribute {@link #TOKEN_ATTRIBUTE}.
+ * attribute {@link #TOKEN_ATTRIBUTE}. Unless {@code rotor.container-login} is {@code off}, the caller is also logged
+ * in to the container, so container security sees it too ({@link ContainerLogin}).
  * <p>
  * With {@code rotor.mode} {@code browser} (or {@code both}, for requests without an {@code Authorization} header)
  * the filter signs browsers in itself, as an OpenID Connect relying party: see {@link BrowserSignIn}.
@@ -49,6 +50,7 @@ public class JwtFilter implements Filter {
     private Challenges challenges;
     private SignInMode mode;
     private BrowserSignIn signIn;
+    private ContainerLogin containerLogin;
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -59,6 +61,7 @@ public class JwtFilter implements Filter {
         paths = new PathRules(config.protectedPaths(), config.publicPaths());
         challenges = new Challenges(config.realm());
         mode = signInConfig.mode();
+        containerLogin = ContainerLogin.from(settings);
         signIn = signInConfig.browser() ? new BrowserSignIn(signInConfig, verifier, Clock.systemUTC()) : null;
     }
 
@@ -121,8 +124,8 @@ public class JwtFilter implements Filter {
             return;
         }
         request.setAttribute(TOKEN_ATTRIBUTE, verified);
-        chain.doFilter(containerLogin(request, response, verified)
-                        ? request : new AuthenticatedRequest(request, new JwtPrincipal(verified)),
+        boolean loggedIn = containerLogin == ContainerLogin.ON && containerLogin(request, response, verified);
+        chain.doFilter(loggedIn ? request : new AuthenticatedRequest(request, new JwtPrincipal(verified)),
                 new ChallengingResponse(response, challenges));
     }
 

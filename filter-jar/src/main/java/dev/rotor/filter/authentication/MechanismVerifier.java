@@ -13,9 +13,11 @@ public final class MechanismVerifier {
     private static final MechanismVerifier INACTIVE = new MechanismVerifier(null);
 
     private final Verifier verifier;
+    private final Challenges challenges;
 
     private MechanismVerifier(Verifier verifier) {
         this.verifier = verifier;
+        this.challenges = verifier == null ? null : new Challenges(verifier.config().realm());
     }
 
     public static MechanismVerifier of(Verifier verifier) {
@@ -29,5 +31,10 @@ public final class MechanismVerifier {
     /** The verifier, or empty when the mechanism is inactive in this application. */
     public Optional<Verifier> verifier() {
         return Optional.ofNullable(verifier);
+    }
+
+    /** The answers of the active mechanism, built once rather than per request; null when inactive. */
+    Challenges challenges() {
+        return challenges;
     }
 }

@@ -21,8 +21,14 @@ final class PathRules {
         return matchesAny(protectedPatterns, path) && !matchesAny(publicPatterns, path);
     }
 
+    /** A loop, not a stream: this runs on every request. */
     private static boolean matchesAny(List<String> patterns, String path) {
-        return patterns.stream().anyMatch(pattern -> matches(pattern, path));
+        for (int i = 0; i < patterns.size(); i++) {
+            if (matches(patterns.get(i), path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean matches(String pattern, String path) {
@@ -30,11 +36,14 @@ final class PathRules {
             return true;
         }
         if (pattern.endsWith("/*")) {
-            String prefix = pattern.substring(0, pattern.length() - 2);
-            return path.equals(prefix) || path.startsWith(prefix + "/");
+            // "/api/*": the path "/api" itself, or a path under "/api/"
+            int prefix = pattern.length() - 2;
+            return path.regionMatches(0, pattern, 0, prefix + 1)
+                    || path.length() == prefix && pattern.startsWith(path);
         }
         if (pattern.startsWith("*.")) {
-            return path.endsWith(pattern.substring(1));
+            int suffix = pattern.length() - 1;
+            return path.regionMatches(path.length() - suffix, pattern, 1, suffix);
         }
         return path.equals(pattern);
     }

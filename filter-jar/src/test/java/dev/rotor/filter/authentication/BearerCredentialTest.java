@@ -36,6 +36,15 @@ class BearerCredentialTest {
     }
 
     @Test
+    void aRequestsHeadersAreReadOnceEach() {
+        assertEquals(new BearerCredential.Token("a.b.c"),
+                BearerCredential.of(ServletFakes.request("/", "Bearer a.b.c")));
+        assertInstanceOf(BearerCredential.Missing.class, BearerCredential.of(ServletFakes.request("/")));
+        assertInstanceOf(BearerCredential.Malformed.class,
+                BearerCredential.of(ServletFakes.request("/", "Bearer a.b.c", "Bearer d.e.f")));
+    }
+
+    @Test
     void twoAuthorizationHeadersAreMalformed() {
         assertInstanceOf(BearerCredential.Malformed.class,
                 BearerCredential.parse(List.of("Bearer a.b.c", "Bearer d.e.f")));

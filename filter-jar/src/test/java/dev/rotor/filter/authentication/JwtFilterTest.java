@@ -8,7 +8,10 @@ import dev.rotor.testsupport.TestKeys;
 import dev.rotor.testsupport.TokenFixture;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import dev.rotor.filter.configuration.InvalidSettingException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The filter's decisions per request, on a real Redis and an HTTP JWKS, without a container. */
@@ -109,10 +114,72 @@ class JwtFilterTest {
         assertNull(twice.request.get());
     }
 
+    @Test
+    void byDefaultTheFilterLogsTheCallerInToTheContainerOncePerRequest() {
+        AtomicInteger logins = new AtomicInteger();
+        Passed passed = filter(counting(request("/api/orders", token(List.of("staff"))), logins));
+
+        assertEquals(1, logins.get(), "request.authenticate, once");
+        assertEquals("alice", ((HttpServletRequest) passed.request.get()).getRemoteUser());
+    }
+
+    @Test
+    void withContainerLoginOffTheFilterNeverAsksTheContainerAndTheApplicationStillSeesTheCaller()
+            throws ServletException {
+        JwtFilter fast = new JwtFilter();
+        fast.init(ServletFakes.filterConfig(Map.of(
+                "rotor.issuer", jwks.issuer().toString(),
+                "rotor.tokens.audience", TestConfig.AUDIENCE,
+                "rotor.redis.url", redis.uri().toString(),
+                "rotor.container-login", "off")));
+        try {
+            AtomicInteger logins = new AtomicInteger();
+            Await.that(() -> filter(fast, counting(request("/api/orders", token(List.of("user"))), logins))
+                    .status == 200, Duration.ofSeconds(20), () -> "the fast filter's mirror to be trusted");
+
+            Passed passed = filter(fast, counting(request("/api/orders", token(List.of("user"))), logins));
+            HttpServletRequest seen = (HttpServletRequest) passed.request.get();
+            assertEquals(0, logins.get(), "no request.authenticate");
+            assertEquals("alice", seen.getRemoteUser());
+            assertTrue(seen.isUserInRole("user"));
+            assertEquals("BEARER", seen.getAuthType());
+            assertEquals(401, filter(fast, request("/api/orders", "Bearer " + "x".repeat(40))).status);
+        } finally {
+            fast.destroy();
+        }
+    }
+
+    @Test
+    void aContainerLoginThatIsNeitherOnNorOffStopsTheFilter() {
+        JwtFilter wrong = new JwtFilter();
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () ->
+                wrong.init(ServletFakes.filterConfig(Map.of(
+                        "rotor.issuer", jwks.issuer().toString(),
+                        "rotor.tokens.audience", TestConfig.AUDIENCE,
+                        "rotor.redis.url", redis.uri().toString(),
+                        "rotor.container-login", "sometimes"))));
+        assertTrue(e.getMessage().contains("rotor.container-login"), e.getMessage());
+    }
+
+    /** {@code request}, counting its {@code authenticate} calls, which answer false as without a container. */
+    private static HttpServletRequest counting(HttpServletRequest request, AtomicInteger logins) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public boolean authenticate(HttpServletResponse response) {
+                logins.incrementAndGet();
+                return false;
+            }
+        };
+    }
+
     private record Passed(int status, ServletFakes.Answer answer, AtomicReference<ServletRequest> request) {
     }
 
     private static Passed filter(HttpServletRequest request) {
+        return filter(filter, request);
+    }
+
+    private static Passed filter(JwtFilter filter, HttpServletRequest request) {
         ServletFakes.Answer answer = new ServletFakes.Answer();
         AtomicReference<ServletRequest> passed = new AtomicReference<>();
         try {

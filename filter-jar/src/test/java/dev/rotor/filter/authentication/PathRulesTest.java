@@ -21,6 +21,10 @@ class PathRulesTest {
             "/api/*, /other/api, false",
             "*.css, /static/site.css, true",
             "*.css, /static/site.js, false",
+            "*.css, .css, true",
+            "*.css, css, false",
+            "/api/*, /ap, false",
+            "/api/*, /api/, true",
             "/exact, /exact, true",
             "/exact, /exact/more, false",
     })
