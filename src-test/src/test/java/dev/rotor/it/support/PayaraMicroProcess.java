@@ -23,6 +23,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** Five JVMs starting at once on a 2-core machine that other builds load (load average 30 and more) need it. */
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
+    /** Quick start-up over peak speed: tests run short, and C1 alone compiles sooner on two shared cores. */
+    private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final URI baseUri;
@@ -47,24 +49,33 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * name the URL browsers use ({@code rotor.issuer}, registered redirect URIs).
      */
     public static PayaraMicroProcess start(String name, File war, int port) {
-        return start(name, List.of("--deploy", war.getAbsolutePath(), "--contextroot", "/"), port);
+        return start(name, TEST_JVM, List.of("--deploy", war.getAbsolutePath(), "--contextroot", "/"), port);
+    }
+
+    /**
+     * Like {@link #start(String, File)} with JVM options of the caller's instead of the tests' quick-start ones, e.g.
+     * a benchmark that wants the C2 compiler.
+     */
+    public static PayaraMicroProcess start(String name, File war, List<String> jvmOptions) {
+        return start(name, jvmOptions, List.of("--deploy", war.getAbsolutePath(), "--contextroot", "/"),
+                RedisFixture.freePort());
     }
 
     /** One Payara Micro with several applications, each at its context root ({@code "/"}, {@code "/filter"}, …). */
     public static PayaraMicroProcess start(String name, Map<String, File> wars) {
         List<String> deploys = new ArrayList<>();
         wars.forEach((root, war) -> deploys.addAll(List.of("--deploy", war.getAbsolutePath() + ":" + root)));
-        return start(name, deploys, RedisFixture.freePort());
+        return start(name, TEST_JVM, deploys, RedisFixture.freePort());
     }
 
-    private static PayaraMicroProcess start(String name, List<String> deploys, int port) {
+    private static PayaraMicroProcess start(String name, List<String> jvmOptions, List<String> deploys, int port) {
         Path log = Path.of(System.getProperty("rotor.it.logDir", "target/payara-logs"), name + ".log");
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                     "-jar", System.getProperty("payara.microJar")));
             command.addAll(deploys);
             command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
@@ -82,6 +93,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public URI uri(String path) {
         return baseUri.resolve(path);
+    }
+
+    /** The operating system's id of this instance's JVM, e.g. to read its CPU time or attach {@code jcmd}. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Where this instance's output goes. */

@@ -123,16 +123,27 @@ public final class SampleApp {
     }
 
     private static WebArchive base(String name) {
-        return ShrinkWrap.create(WebArchive.class, name)
+        return withRotorLibraries(ShrinkWrap.create(WebArchive.class, name)
                 .addPackage(SampleApplication.class.getPackage())
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibrary(rotorFilterJar())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
+    }
+
+    /**
+     * Adds rotor-filter and its dependencies to WEB-INF/lib, as a customer's build would; {@code without} are
+     * classes left out of the rotor-filter jar, for an experiment.
+     */
+    public static WebArchive withRotorLibraries(WebArchive war, Class<?>... without) {
+        JavaArchive rotor = rotorFilterJar();
+        for (Class<?> left : without) {
+            rotor.deleteClass(left);
+        }
+        return war.addAsLibrary(rotor)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("../filter-jar/pom.xml")
                         .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
     }
 
     /** RESTEasy (WildFly) enforces {@code @RolesAllowed} only when asked to; Jersey (Payara, GlassFish) ignores it. */
-    private static String webXml(String body) {
+    public static String webXml(String body) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
