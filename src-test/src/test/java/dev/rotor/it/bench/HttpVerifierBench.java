@@ -18,10 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 13's HTTP benchmark: the same JAX-RS GET unprotected, behind Rotor's filter, behind Rotor's mechanism and
- * behind Payara's MP-JWT, each in a Payara Micro JVM of its own, loaded by wrk over loopback with a mix of distinct
- * tokens and with one token, the variants interleaved round by round; then a JFR profile of the two Rotor variants
- * under the mix, and the start-up times. Run by the {@code bench-http} profile; BENCHMARKS.md has the command.
+ * Issue 13's HTTP benchmark: the same JAX-RS GET unprotected, behind Rotor's filter (container login on and off),
+ * behind Rotor's mechanism and behind Payara's MP-JWT, each in a Payara Micro JVM of its own, loaded by wrk over
+ * loopback with a mix of distinct tokens and with one token, the variants interleaved round by round; then a JFR
+ * profile of every variant under the mix, and the start-up times. Run by the {@code bench-http} profile; BENCHMARKS.md has the command.
  * The Markdown report goes to stdout and to {@code target/bench-http/report.md}.
  */
 public final class HttpVerifierBench {

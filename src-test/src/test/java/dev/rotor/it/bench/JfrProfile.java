@@ -78,7 +78,7 @@ record JfrProfile(int samples, Map<String, Integer> leaves, Map<String, Integer>
         return thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith(REQUEST_THREAD);
     }
 
-    /** Every frame with its inclusive count, most frequent first, for reading beside the report. */
+    /** The 400 most frequent frames with their inclusive counts, for reading beside the report. */
     String inclusiveText() {
         StringBuilder text = new StringBuilder(samples + " request-thread samples\n");
         inclusive.forEach((frame, count) -> text.append(String.format("%6d %5.1f%% %s%n", count,
