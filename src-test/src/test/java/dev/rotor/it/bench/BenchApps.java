@@ -1,13 +1,14 @@
 package dev.rotor.it.bench;
 
 import dev.rotor.filter.authentication.ContainerLogin;
-import dev.rotor.filter.authentication.JwtAuthenticationMechanism;
+import dev.rotor.filter.authentication.FilterOnly;
 import dev.rotor.it.bench.app.HelloApplication;
 import dev.rotor.it.bench.app.HelloResource;
 import dev.rotor.it.bench.app.MpJwtApplication;
 import dev.rotor.it.bench.app.UserHelloResource;
 import dev.rotor.it.support.SampleApp;
 import dev.rotor.it.support.TestTokens;
+import jakarta.enterprise.inject.spi.Extension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -36,8 +37,9 @@ final class BenchApps {
             case UNPROTECTED -> base("unprotected.war", HelloApplication.class, HelloResource.class);
             case FILTER -> filter("filter.war", tokens.verifierSettings(redisUrl));
             case FILTER_NO_LOGIN -> filter("filter-no-login.war", withoutContainerLogin(tokens, redisUrl));
-            case FILTER_NO_JASPIC -> filter("filter-no-jaspic.war", withoutContainerLogin(tokens, redisUrl),
-                    JwtAuthenticationMechanism.class);
+            case FILTER_ONLY -> filter("filter-only.war", withoutContainerLogin(tokens, redisUrl))
+                    .addAsResource(new StringAsset(FilterOnly.class.getName() + "\n"),
+                            "META-INF/services/" + Extension.class.getName());
             case MECHANISM -> SampleApp.withRotorLibraries(base("mechanism.war", HelloApplication.class,
                             UserHelloResource.class))
                     .setWebXML(new StringAsset(SampleApp.webXml(
@@ -59,8 +61,8 @@ final class BenchApps {
         return settings;
     }
 
-    private static WebArchive filter(String name, Map<String, String> settings, Class<?>... without) {
-        return SampleApp.withRotorLibraries(base(name, HelloApplication.class, HelloResource.class), without)
+    private static WebArchive filter(String name, Map<String, String> settings) {
+        return SampleApp.withRotorLibraries(base(name, HelloApplication.class, HelloResource.class))
                 .setWebXML(new StringAsset(SampleApp.webXml("""
                           <filter>
                             <filter-name>rotor</filter-name>

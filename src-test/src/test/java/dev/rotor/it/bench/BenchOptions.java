@@ -13,12 +13,9 @@ import java.util.Locale;
 record BenchOptions(int rounds, Duration duration, Duration warmup, int threads, int connections, int tokens,
                     Duration profile, int issuerStarts, List<Variant> variants, Path outputDir) {
 
-    /** Every variant but the experiment, unless {@code bench.variants} names them ({@code all}, or a list). */
+    /** Every variant, unless {@code bench.variants} names some (a comma list of {@link Variant} names). */
     static List<Variant> variants(String names) {
-        if (names == null || names.isBlank()) {
-            return Arrays.stream(Variant.values()).filter(v -> v != Variant.FILTER_NO_JASPIC).toList();
-        }
-        if (names.strip().equals("all")) {
+        if (names == null || names.isBlank() || names.strip().equals("all")) {
             return List.of(Variant.values());
         }
         List<Variant> chosen = Arrays.stream(names.split(",")).map(String::strip)

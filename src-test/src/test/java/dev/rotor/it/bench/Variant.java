@@ -7,11 +7,10 @@ enum Variant {
     /** The filter with {@code rotor.container-login=off}: no Jakarta Authentication round trip per request. */
     FILTER_NO_LOGIN("Rotor JwtFilter, container-login off", true),
     /**
-     * An experiment, not a configuration: the filter with container login off in a WAR whose rotor-filter jar lacks
-     * {@code JwtAuthenticationMechanism}, so Jakarta Security installs no authentication module for the application
-     * at all. It measures what the remaining per-request Jakarta Authentication pass costs.
+     * The filter with container login off in an application that opts into {@code FilterOnly}, so Jakarta Security
+     * installs no authentication module for it and the container runs none per request.
      */
-    FILTER_NO_JASPIC("Rotor JwtFilter, container-login off, no mechanism bean (experiment)", true),
+    FILTER_ONLY("Rotor JwtFilter, FilterOnly, container-login off", true),
     MECHANISM("Rotor mechanism", true),
     MP_JWT("Payara MP-JWT", true);
 

@@ -128,16 +128,9 @@ public final class SampleApp {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 
-    /**
-     * Adds rotor-filter and its dependencies to WEB-INF/lib, as a customer's build would; {@code without} are
-     * classes left out of the rotor-filter jar, for an experiment.
-     */
-    public static WebArchive withRotorLibraries(WebArchive war, Class<?>... without) {
-        JavaArchive rotor = rotorFilterJar();
-        for (Class<?> left : without) {
-            rotor.deleteClass(left);
-        }
-        return war.addAsLibrary(rotor)
+    /** Adds rotor-filter and its dependencies to WEB-INF/lib, as a customer's build would. */
+    public static WebArchive withRotorLibraries(WebArchive war) {
+        return war.addAsLibrary(rotorFilterJar())
                 .addAsLibraries(Maven.resolver().loadPomFromFile("../filter-jar/pom.xml")
                         .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
     }
