@@ -68,6 +68,11 @@ class FilterProtectedAppIT extends ProtectedAppContract {
     }
 
     @Test
+    void theFilterJarBringsItsMechanismBeanUnlessFilterOnlyLeavesItOut() {
+        assertEquals("1", http.get(uri("/mechanisms")).body());
+    }
+
+    @Test
     void theApplicationKeepsItsOwnJacksonBesideTheFilter() {
         HttpResponse<String> response = http.get(uri("/jackson-version"));
         assertEquals(200, response.statusCode());
