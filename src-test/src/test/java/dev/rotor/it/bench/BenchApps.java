@@ -63,17 +63,7 @@ final class BenchApps {
 
     private static WebArchive filter(String name, Map<String, String> settings) {
         return SampleApp.withRotorLibraries(base(name, HelloApplication.class, HelloResource.class))
-                .setWebXML(new StringAsset(SampleApp.webXml("""
-                          <filter>
-                            <filter-name>rotor</filter-name>
-                            <filter-class>dev.rotor.filter.authentication.JwtFilter</filter-class>
-                        %s
-                          </filter>
-                          <filter-mapping>
-                            <filter-name>rotor</filter-name>
-                            <url-pattern>/*</url-pattern>
-                          </filter-mapping>
-                        """.formatted(params(settings, "init-param", "      ")))));
+                .setWebXML(new StringAsset(SampleApp.webXml(SampleApp.filterDeclaration(settings))));
     }
 
     private static WebArchive base(String name, Class<?> application, Class<?> resource) {

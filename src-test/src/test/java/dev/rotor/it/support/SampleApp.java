@@ -28,12 +28,18 @@ public final class SampleApp {
 
     /** Protected by {@code JwtFilter}, declared in web.xml with {@code settings} as init-params. */
     public static WebArchive withFilter(Map<String, String> settings) {
+        // without an ExceptionMapper of its own, so container errors get Rotor's answers
+        return base("sample-filter.war").deleteClass(SampleErrors.class)
+                .setWebXML(new StringAsset(webXml(filterDeclaration(settings))));
+    }
+
+    /** The web.xml elements that declare {@code JwtFilter} on every path, with {@code settings} as init-params. */
+    public static String filterDeclaration(Map<String, String> settings) {
         String params = settings.entrySet().stream()
                 .map(e -> "      <init-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue()
                         + "</param-value></init-param>")
                 .collect(Collectors.joining("\n"));
-        // without an ExceptionMapper of its own, so container errors get Rotor's answers
-        return base("sample-filter.war").deleteClass(SampleErrors.class).setWebXML(new StringAsset(webXml("""
+        return """
                   <filter>
                     <filter-name>rotor</filter-name>
                     <filter-class>dev.rotor.filter.authentication.JwtFilter</filter-class>
@@ -43,7 +49,7 @@ public final class SampleApp {
                     <filter-name>rotor</filter-name>
                     <url-pattern>/*</url-pattern>
                   </filter-mapping>
-                """.formatted(params))));
+                """.formatted(params);
     }
 
     /**
